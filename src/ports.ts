@@ -1,0 +1,120 @@
+/**
+ * What the core needs from the outside world, injected so it can be tested
+ * with no file, no network and no real time.
+ */
+import type { Tier } from './content/schema.js';
+
+/** Wall-clock time in epoch milliseconds. */
+export interface Clock {
+  now(): number;
+}
+
+/** A source of uniform numbers in [0, 1); seed it in tests. */
+export interface Random {
+  next(): number;
+}
+
+/** Answered/correct counters for one tier or topic. */
+export interface Tally {
+  answered: number;
+  correct: number;
+}
+
+/** Leitner state of a question the user once missed. */
+export interface ReviewItem {
+  /** Box 1..3: a miss puts it in box 1; each correct answer moves it up. */
+  box: number;
+  /** Epoch ms when it is next due. */
+  due: number;
+  /** Correct answers in a row; two retire the item. */
+  run: number;
+}
+
+/** One answer in a user's capped recent history. */
+export interface RecentAnswer {
+  questionId: string;
+  correct: boolean;
+  points: number;
+  at: number;
+}
+
+/**
+ * Everything kept about one user in one space: bounded aggregates plus a capped
+ * recent history, so the store stays small however many answers it has seen.
+ */
+export interface UserRecord {
+  userId: string;
+  /** Display name as last seen; never used to mention anyone. */
+  name: string;
+  points: number;
+  answered: number;
+  correct: number;
+  /** Points of the current ISO week only (`2026-W48`). */
+  week: { id: string; points: number; answered: number; correct: number };
+  streak: number;
+  bestStreak: number;
+  byTier: Partial<Record<Tier, Tally>>;
+  byTopic: Record<string, Tally>;
+  /** Question ids already served per pool (role, tier, topic), cleared when the pool is used up. */
+  seen: Record<string, string[]>;
+  /** Questions to bring back in review mode, by question id. */
+  review: Record<string, ReviewItem>;
+  recent: RecentAnswer[];
+  updatedAt: number;
+}
+
+/** How one quiz question ended. */
+export interface QuizAnswer {
+  questionId: string;
+  outcome: 'correct' | 'wrong' | 'skipped';
+  points: number;
+  /** What the user answered (choice text or free text, capped). */
+  given?: string;
+  /** Free-text grade, 0..100. */
+  score?: number;
+}
+
+/** A running solo quiz; one per user per conversation. */
+export interface QuizSession {
+  /** Short random id carried in button ids, so buttons of another quiz are recognised as stale. */
+  id: string;
+  /** `space|conversation|user`: at most one session per key. */
+  key: string;
+  roleId: string;
+  userId: string;
+  mode: 'choice' | 'text';
+  tier: Tier | 'mixed';
+  review: boolean;
+  questionIds: string[];
+  /** Index of the current question in `questionIds`. */
+  index: number;
+  /** Display order of the current question's choices: 0 is the correct one, 1..3 the wrong ones. */
+  order: number[];
+  answers: QuizAnswer[];
+  points: number;
+  streak: number;
+  bestStreak: number;
+  startedAt: number;
+  updatedAt: number;
+}
+
+/** Which leaderboard: all-time, or one ISO week. */
+export type Period = { kind: 'all' } | { kind: 'week'; week: string };
+
+/**
+ * Persistence for sessions and per-user aggregates. Implementations must apply
+ * `updateUser` atomically per (space, user): concurrent updates never lose one another.
+ */
+export interface Store {
+  getUser(space: string, userId: string): Promise<UserRecord | undefined>;
+  /** Read-modify-write of one user; `update` is pure and may run under a lock. */
+  updateUser(space: string, userId: string, update: (current: UserRecord | undefined) => UserRecord): Promise<UserRecord>;
+  /** Users of a space ordered by points for the period (ties: more correct, then earlier update), best first. */
+  topUsers(space: string, period: Period, limit: number): Promise<UserRecord[]>;
+  getSession(key: string): Promise<QuizSession | undefined>;
+  putSession(session: QuizSession): Promise<void>;
+  deleteSession(key: string): Promise<void>;
+  /** Resolves once everything accepted so far is durably written. */
+  flush(): Promise<void>;
+  close(): Promise<void>;
+}

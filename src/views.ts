@@ -1,0 +1,198 @@
+/**
+ * The neutral reply model. The core answers every request with one of these;
+ * each adapter renders it its own way (Block Kit, Discord embeds, terminal text).
+ * Text fields may hold user-typed text: renderers must escape or neutralise it.
+ */
+import type { Tier } from './content/schema.js';
+
+/** Who should see a reply: the channel, or only the user who asked. */
+export type Visibility = 'public' | 'private';
+
+/**
+ * A free-text form the platform shows (a Slack or Discord modal). On submit the
+ * adapter sends an `action` request with `actionId` and the typed `text`.
+ */
+export interface TextPrompt {
+  actionId: string;
+  /** Form title; at most 24 characters (Slack modal title limit). */
+  title: string;
+  /** Input label; at most 45 characters (Discord label limit). */
+  label: string;
+  placeholder?: string;
+  maxLength: number;
+}
+
+/**
+ * A button. `id` is compact (at most 100 characters) and goes back to the core
+ * unchanged as an action request. With `prompt`, pressing it opens that form
+ * instead, and the form's submit is the action.
+ */
+export interface Action {
+  id: string;
+  label: string;
+  style?: 'primary' | 'danger';
+  prompt?: TextPrompt;
+}
+
+/** A question as an interviewer sees it. */
+export interface QuestionCard {
+  id: string;
+  tier: Tier;
+  topics: string[];
+  prompt: string;
+  answer: string;
+  keyPoints: string[];
+  followUps: string[];
+  redFlags: { title: string; text: string }[];
+}
+
+/** Feedback on the answer just given in a quiz. */
+export interface AnswerFeedback {
+  questionId: string;
+  prompt: string;
+  outcome: 'correct' | 'wrong' | 'skipped';
+  points: number;
+  /** Streak bonus included in `points`. */
+  bonus: number;
+  /** What the user answered (user text). */
+  given?: string;
+  /** The correct choice, for multiple choice. */
+  correctChoice?: string;
+  /** Free-text grade 0..100 with the key points covered and missed. */
+  score?: number;
+  covered?: string[];
+  missed?: string[];
+  modelAnswer: string;
+}
+
+/** Where a quiz stands. */
+export interface QuizProgress {
+  /** 1-based number of the current question. */
+  number: number;
+  total: number;
+  points: number;
+  streak: number;
+}
+
+export interface SearchResultView {
+  id: string;
+  kind: 'question' | 'use-case' | 'responsibility' | 'skill' | 'mistake';
+  title: string;
+  snippet: string;
+  tier?: Tier;
+  score: number;
+}
+
+export interface LeaderboardRow {
+  rank: number;
+  userId: string;
+  /** Display name; render as plain text, never as a mention that pings. */
+  name: string;
+  points: number;
+  answered: number;
+  accuracy: number;
+}
+
+export interface AccuracyRow {
+  label: string;
+  answered: number;
+  correct: number;
+  accuracy: number;
+}
+
+export type RoleSection = 'summary' | 'responsibilities' | 'skills' | 'use-cases' | 'mistakes';
+
+/** A titled block of text with optional bullets, for role sections. */
+export interface ViewSection {
+  title: string;
+  text?: string;
+  bullets?: string[];
+}
+
+export type View =
+  | {
+      kind: 'role';
+      roleTitle: string;
+      section: RoleSection;
+      title: string;
+      /** Short lead line (the role summary). */
+      lead?: string;
+      tags?: string[];
+      sections: ViewSection[];
+      actions: Action[];
+    }
+  | { kind: 'card'; roleTitle: string; question: QuestionCard; answerShown: boolean; actions: Action[] }
+  | {
+      kind: 'quiz-question';
+      roleTitle: string;
+      mode: 'choice' | 'text';
+      review: boolean;
+      progress: QuizProgress;
+      question: { id: string; tier: Tier; topics: string[]; prompt: string };
+      /** Multiple choice: letter, text and the action that answers with it. */
+      choices: { letter: string; text: string; actionId: string }[];
+      /** Feedback on the previous question, shown above this one. */
+      feedback?: AnswerFeedback;
+      /** Answer (free text, opens a form), skip, stop. */
+      actions: Action[];
+    }
+  | {
+      kind: 'quiz-summary';
+      roleTitle: string;
+      review: boolean;
+      stopped: boolean;
+      total: number;
+      answered: number;
+      correct: number;
+      points: number;
+      bestStreak: number;
+      feedback?: AnswerFeedback;
+      missed: { id: string; tier: Tier; prompt: string; modelAnswer: string; given?: string; outcome: 'wrong' | 'skipped' }[];
+      actions: Action[];
+    }
+  | { kind: 'search'; roleTitle: string; query: string; results: SearchResultView[]; actions: Action[] }
+  | { kind: 'leaderboard'; roleTitle: string; period: 'all' | 'week'; periodLabel: string; rows: LeaderboardRow[]; actions: Action[] }
+  | {
+      kind: 'stats';
+      roleTitle: string;
+      name: string;
+      points: number;
+      weekPoints: number;
+      answered: number;
+      correct: number;
+      accuracy: number;
+      streak: number;
+      bestStreak: number;
+      byTier: AccuracyRow[];
+      byTopic: AccuracyRow[];
+      weakest: AccuracyRow[];
+      reviewDue: number;
+      actions: Action[];
+    }
+  | {
+      kind: 'help';
+      title: string;
+      commands: { name: string; description: string; usage: string; examples: string[] }[];
+    }
+  | { kind: 'notice'; title: string; text: string; actions: Action[] }
+  | { kind: 'error'; code: ErrorCode; message: string; usage?: string };
+
+/** Machine-readable reasons a user's request could not be served. */
+export type ErrorCode =
+  | 'unknown-command'
+  | 'bad-arguments'
+  | 'not-found'
+  | 'no-quiz'
+  | 'quiz-running'
+  | 'stale-action'
+  | 'not-yours'
+  | 'nothing-to-review'
+  | 'empty-query'
+  | 'internal';
+
+/** A reply: a view, who sees it, and whether it replaces the message a button was pressed on. */
+export interface Reply {
+  visibility: Visibility;
+  view: View;
+  replace?: boolean;
+}
