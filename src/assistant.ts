@@ -2,10 +2,21 @@
  * The core's entry point: content, store, clock and randomness in; a handler
  * from neutral requests to neutral replies out.
  */
-import type { Role } from './content/schema.js';
+import { actionPrefix, decodeAction } from './actions.js';
+import { commandInfo, usageLine } from './commands/info.js';
+import { parseText, parseTyped } from './commands/parse.js';
 import type { CommandInfo } from './commands/spec.js';
+import { COMMAND_TABLE, type CommandDef } from './commands/table.js';
+import type { Role } from './content/schema.js';
+import { errorReply, storeSpace, type Handler, type HandlerInput } from './handlers/context.js';
+import { cardAction } from './handlers/question.js';
+import { quizAction } from './handlers/quiz.js';
+import { roleSectionAction } from './handlers/role.js';
+import { leaderboard, statsCommand } from './handlers/scores.js';
+import { createKeyedLock } from './keyed-lock.js';
 import type { Clock, Random, Store } from './ports.js';
-import type { Request } from './requests.js';
+import type { Request, RequestContext } from './requests.js';
+import { createRoleRuntime, type RoleRuntime } from './role-runtime.js';
 import type { Reply } from './views.js';
 
 /** What `createAssistant` needs. */
@@ -24,6 +35,82 @@ export interface Assistant {
   handle(request: Request): Promise<Reply>;
 }
 
-export function createAssistant(_deps: AssistantDeps): Assistant {
-  throw new Error('createAssistant: not implemented yet (lead is writing it)');
+interface Route {
+  rt: RoleRuntime;
+  def: CommandDef;
+  info: CommandInfo;
+  roleCommands: CommandInfo[];
+}
+
+export function createAssistant(deps: AssistantDeps): Assistant {
+  const routes = new Map<string, Route>();
+  const runtimes = new Map<string, RoleRuntime>();
+  const commands: CommandInfo[] = [];
+  for (const role of deps.roles) {
+    const rt = createRoleRuntime(role);
+    runtimes.set(role.commandPrefix, rt);
+    const roleCommands = COMMAND_TABLE.map((def) => commandInfo(role.commandPrefix, def));
+    COMMAND_TABLE.forEach((def, i) => {
+      const info = roleCommands[i] as CommandInfo;
+      routes.set(info.name, { rt, def, info, roleCommands });
+    });
+    commands.push(...roleCommands);
+  }
+  const lock = createKeyedLock();
+
+  const input = (rt: RoleRuntime, ctx: RequestContext, values: HandlerInput['values'], roleCommands: CommandInfo[]): HandlerInput => ({
+    rt,
+    deps,
+    ctx,
+    values,
+    space: storeSpace(rt.role.id, ctx),
+    commands: roleCommands,
+    lock,
+  });
+
+  async function command(request: Extract<Request, { type: 'command' }>): Promise<Reply> {
+    const name = request.command.replace(/^\//, '').toLowerCase();
+    const route = routes.get(name);
+    if (!route) {
+      return errorReply('unknown-command', `Unknown command /${name.slice(0, 40)}. Commands: ${commands.map((c) => `/${c.name}`).join(', ')}.`);
+    }
+    const parsed =
+      request.options !== undefined || request.subcommand !== undefined
+        ? parseTyped(route.info, request.subcommand, request.options ?? {})
+        : parseText(route.info, request.text ?? '');
+    if (!parsed.ok) return errorReply('bad-arguments', capitalise(parsed.error) + '.', usageLine(route.info, parsed.subcommand));
+    const handler: Handler | undefined = parsed.args.subcommand
+      ? route.def.subcommands?.find((s) => s.name === parsed.args.subcommand)?.handler
+      : route.def.handler;
+    if (!handler) throw new Error(`command table: /${name} ${parsed.args.subcommand ?? ''} has no handler`);
+    return handler(input(route.rt, request.ctx, parsed.args.values, route.roleCommands));
+  }
+
+  async function action(request: Extract<Request, { type: 'action' }>): Promise<Reply> {
+    const prefix = actionPrefix(request.actionId);
+    const rt = prefix ? runtimes.get(prefix) : undefined;
+    const ref = decodeAction(request.actionId);
+    if (!rt || !ref) return errorReply('stale-action', 'That button is no longer valid. Run the command again.');
+    const roleCommands = commands.filter((c) => c.name.startsWith(`${rt.role.commandPrefix}-`));
+    const at = input(rt, request.ctx, {}, roleCommands);
+    switch (ref.area) {
+      case 'card':
+        return cardAction(at, ref);
+      case 'quiz':
+        return ref.op === 'stats' ? statsCommand(at) : quizAction(at, ref, request.text);
+      case 'board':
+        return leaderboard(at, ref.period, ref.op === 'share', ref.op === 'show');
+      case 'role':
+        return roleSectionAction(at, ref.section);
+    }
+  }
+
+  return {
+    commands,
+    handle: (request) => (request.type === 'command' ? command(request) : action(request)),
+  };
+}
+
+function capitalise(text: string): string {
+  return text.charAt(0).toUpperCase() + text.slice(1);
 }

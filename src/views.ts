@@ -121,7 +121,15 @@ export type View =
       sections: ViewSection[];
       actions: Action[];
     }
-  | { kind: 'card'; roleTitle: string; question: QuestionCard; answerShown: boolean; actions: Action[] }
+  | {
+      kind: 'card';
+      roleTitle: string;
+      question: QuestionCard;
+      answerShown: boolean;
+      /** A remark above the card, e.g. "No harder tier: another advanced question". */
+      note?: string;
+      actions: Action[];
+    }
   | {
       kind: 'quiz-question';
       roleTitle: string;
@@ -133,6 +141,8 @@ export type View =
       choices: { letter: string; text: string; actionId: string }[];
       /** Feedback on the previous question, shown above this one. */
       feedback?: AnswerFeedback;
+      /** A remark above the question, e.g. "You already have a quiz running here". */
+      note?: string;
       /** Answer (free text, opens a form), skip, stop. */
       actions: Action[];
     }

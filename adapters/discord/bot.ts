@@ -1,0 +1,129 @@
+/**
+ * The Discord bot: a discord.js client on the gateway with only the Guilds
+ * intent, turning interactions into core requests and replies into messages.
+ * Every fault is caught per interaction, so one bad request never stops the bot.
+ */
+import { once } from 'node:events';
+import { Client, Events, GatewayIntentBits } from 'discord.js';
+import type { ClientOptions, Interaction } from 'discord.js';
+import type { Assistant } from '../../src/assistant.js';
+import type { Request } from '../../src/requests.js';
+import type { Reply } from '../../src/views.js';
+import type { Logger } from '../logger.js';
+import { promptActionId, viewPrompts } from './components.js';
+import { loadDiscordConfig, type DiscordConfig } from './config.js';
+import { PromptMemory, buildModal } from './modal.js';
+import { buttonRequest, commandRequest, modalRequest } from './requests.js';
+import { answer, apologise, type Target } from './respond.js';
+
+/** What the bot needs; `deferAfterMs` and `rest` exist for tests and benchmarks. */
+export interface DiscordBotOptions {
+  assistant: Assistant;
+  config: DiscordConfig;
+  logger: Logger;
+  /** Defer when the core has not answered after this long (default 2000 ms; Discord allows 3 s). */
+  deferAfterMs?: number;
+  /** Extra REST options (retries, timeout), merged over the defaults. */
+  rest?: ClientOptions['rest'];
+}
+
+/** A running (or startable) bot. */
+export interface DiscordBot {
+  client: Client;
+  /** Logs in and resolves once the gateway session is ready. */
+  start(): Promise<void>;
+  stop(): Promise<void>;
+}
+
+/** Creates the bot; nothing connects until `start()`. */
+export function createDiscordBot(options: DiscordBotOptions): DiscordBot {
+  const { assistant, config, logger } = options;
+  const deferAfterMs = options.deferAfterMs ?? 2000;
+  const client = new Client({
+    // Slash commands, buttons and modals need no privileged intents; Guilds keeps guild ids resolvable.
+    intents: [GatewayIntentBits.Guilds],
+    // The default for everything the client sends: echoed user text never pings anyone.
+    allowedMentions: { parse: [] },
+    rest: { ...(config.apiUrl ? { api: config.apiUrl } : {}), ...options.rest },
+  });
+  const prompts = new PromptMemory();
+
+  const handle = async (request: Request): Promise<Reply> => {
+    const reply = await assistant.handle(request);
+    for (const prompt of viewPrompts(reply.view)) prompts.remember(prompt);
+    return reply;
+  };
+
+  const serve = async (interaction: Interaction): Promise<void> => {
+    let target: Target;
+    let request: Request;
+    if (interaction.isChatInputCommand()) {
+      target = { mode: 'message', interaction };
+      request = commandRequest(interaction);
+    } else if (interaction.isButton()) {
+      const formId = promptActionId(interaction.customId);
+      // A form button opens its modal at once: a modal must be the first response.
+      if (formId !== undefined) {
+        await interaction.showModal(buildModal(prompts.recall(formId)));
+        return;
+      }
+      target = { mode: 'component', interaction };
+      request = buttonRequest(interaction);
+    } else if (interaction.isModalSubmit()) {
+      target = interaction.isFromMessage() ? { mode: 'component', interaction } : { mode: 'message', interaction };
+      request = modalRequest(interaction);
+    } else {
+      return;
+    }
+    await answer(target, handle(request), { deferAfterMs });
+  };
+
+  client.on(Events.InteractionCreate, (interaction) => {
+    const started = Date.now();
+    serve(interaction).then(
+      () => logger.debug('discord interaction served', { interactionId: interaction.id, type: interaction.type, ms: Date.now() - started }),
+      async (error: unknown) => {
+        logger.error('discord interaction failed', { interactionId: interaction.id, type: interaction.type, error });
+        if (!interaction.isChatInputCommand() && !interaction.isButton() && !interaction.isModalSubmit()) return;
+        const failed = await apologise(interaction);
+        if (failed) logger.warn('discord apology not delivered', { interactionId: interaction.id, error: failed });
+      },
+    );
+  });
+  // Without a listener, an 'error' event (a failed REST call, a gateway fault) would end the process.
+  client.on(Events.Error, (error) => logger.error('discord client error', { error }));
+  client.on(Events.Warn, (message) => logger.warn('discord client warning', { message }));
+  client.on(Events.ShardError, (error, shardId) => logger.error('discord gateway error', { shardId, error }));
+
+  return {
+    client,
+    async start() {
+      const ready = once(client, Events.ClientReady);
+      await client.login(config.token);
+      await ready;
+      logger.info('discord connected', { user: client.user?.tag, applicationId: config.applicationId, guilds: client.guilds.cache.size });
+    },
+    async stop() {
+      await client.destroy();
+    },
+  };
+}
+
+/** What `adapters/main.ts` needs to start Discord beside the other platforms. */
+export interface StartDiscordOptions {
+  assistant: Assistant;
+  env: NodeJS.ProcessEnv;
+  logger: Logger;
+}
+
+/**
+ * Starts the Discord bot when DISCORD_* is configured. Resolves `undefined`
+ * when it is not; throws (naming the variable) when it is half set.
+ */
+export async function startDiscord(options: StartDiscordOptions): Promise<{ stop(): Promise<void> } | undefined> {
+  const config = loadDiscordConfig(options.env);
+  if (!config) return undefined;
+  const bot = createDiscordBot({ assistant: options.assistant, config, logger: options.logger });
+  await bot.start();
+  return { stop: () => bot.stop() };
+}

@@ -1,0 +1,55 @@
+/**
+ * Turns Discord interactions into the core's neutral requests. Option data is
+ * parsed with zod: it is external input even after discord.js has shaped it.
+ */
+import type { BaseInteraction, ButtonInteraction, ChatInputCommandInteraction, ModalSubmitInteraction } from 'discord.js';
+import { ApplicationCommandOptionType } from 'discord.js';
+import { z } from 'zod';
+import type { OptionValues, Request, RequestContext } from '../../src/requests.js';
+import { ANSWER_INPUT_ID } from './modal.js';
+
+/** Who and where: guild id as the space, or `dm:<user>` so DM leaderboards are per user. */
+export function contextOf(interaction: BaseInteraction): RequestContext {
+  const user = interaction.user;
+  const space = interaction.guildId ?? `dm:${user.id}`;
+  return {
+    user: { platform: 'discord', id: user.id, name: user.globalName ?? user.username },
+    space,
+    conversation: interaction.channelId ?? `dm:${user.id}`,
+  };
+}
+
+const valueSchema = z.union([z.string(), z.number(), z.boolean()]);
+const leafSchema = z.object({ name: z.string().min(1), type: z.number(), value: valueSchema.optional() });
+const optionSchema = leafSchema.extend({ options: z.array(leafSchema).optional() });
+const dataSchema = z.array(optionSchema);
+
+function values(options: readonly z.infer<typeof leafSchema>[]): OptionValues {
+  const out: OptionValues = {};
+  for (const o of options) if (o.value !== undefined) out[o.name] = o.value;
+  return out;
+}
+
+/** A slash command as a typed command request (subcommand and option values). */
+export function commandRequest(interaction: ChatInputCommandInteraction): Request {
+  const data = dataSchema.parse(interaction.options.data.map((o) => ({ name: o.name, type: o.type, value: o.value, options: o.options?.map((s) => ({ name: s.name, type: s.type, value: s.value })) })));
+  const first = data[0];
+  const ctx = contextOf(interaction);
+  if (first && first.type === ApplicationCommandOptionType.Subcommand) {
+    return { type: 'command', command: interaction.commandName, subcommand: first.name, options: values(first.options ?? []), ctx };
+  }
+  return { type: 'command', command: interaction.commandName, options: values(data), ctx };
+}
+
+/** A button press as an action request. */
+export function buttonRequest(interaction: ButtonInteraction): Request {
+  return { type: 'action', actionId: interaction.customId, ctx: contextOf(interaction) };
+}
+
+const answerSchema = z.string().max(4000);
+
+/** A submitted form as an action request carrying the typed text. */
+export function modalRequest(interaction: ModalSubmitInteraction): Request {
+  const text = answerSchema.parse(interaction.fields.getTextInputValue(ANSWER_INPUT_ID));
+  return { type: 'action', actionId: interaction.customId, text, ctx: contextOf(interaction) };
+}

@@ -1,0 +1,62 @@
+/**
+ * Shared look of Panelist's Discord messages: colours, tier labels and the
+ * escaping applied to anything a user typed.
+ */
+import { escapeMarkdown } from 'discord.js';
+import type { Tier } from '../../src/content/schema.js';
+
+/** Embed colours; tiers read as a traffic-light-ish scale of difficulty. */
+export const COLOURS = {
+  basic: 0x2ecc71,
+  technical: 0x3498db,
+  advanced: 0x9b59b6,
+  brand: 0x5865f2,
+  correct: 0x2ecc71,
+  wrong: 0xe74c3c,
+  skipped: 0x95a5a6,
+  gold: 0xf1c40f,
+  error: 0xe74c3c,
+  neutral: 0x99aab5,
+} as const;
+
+const TIER_LABEL: Record<Tier, string> = { basic: 'Basic', technical: 'Technical', advanced: 'Advanced' };
+
+/** Capitalised tier name for footers and titles. */
+export function tierLabel(tier: Tier): string {
+  return TIER_LABEL[tier];
+}
+
+/** Embed colour of a question of this tier. */
+export function tierColour(tier: Tier): number {
+  return COLOURS[tier];
+}
+
+/**
+ * Neutralises user-typed text for embeds and content: markdown is escaped so a
+ * pasted `**` or "```" cannot restyle the message. Mentions never ping anyway
+ * (allowedMentions parse: [] on the client), so they are left readable.
+ */
+export function userText(text: string): string {
+  return escapeMarkdown(text.replace(/\s+/g, ' ').trim());
+}
+
+/** A bulleted list, one line per item. */
+export function bullets(items: readonly string[]): string {
+  return items.map((i) => `• ${i}`).join('\n');
+}
+
+/** `topic-a, topic-b` as readable words. */
+export function topicList(topics: readonly string[]): string {
+  return topics.map((t) => t.replace(/-/g, ' ')).join(', ');
+}
+
+/** `80%` from a 0..1 or 0..100 accuracy. */
+export function percent(accuracy: number): string {
+  const value = accuracy <= 1 ? accuracy * 100 : accuracy;
+  return `${Math.round(value)}%`;
+}
+
+/** `1,234 pts`. */
+export function pts(points: number): string {
+  return `${points.toLocaleString('en-US')} pts`;
+}

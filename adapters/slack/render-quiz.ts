@@ -1,0 +1,123 @@
+/**
+ * Quiz views: the question (with feedback on the previous one above it) and
+ * the final summary listing what was missed.
+ */
+import type { AnswerFeedback, View } from '../../src/views.js';
+import {
+  LIMITS,
+  clip,
+  context,
+  divider,
+  esc,
+  escClip,
+  fields,
+  header,
+  oneLine,
+  sections,
+  buttons,
+  type MessageBlock,
+} from './blocks.js';
+import { actionButtons, bulletList, percent, plural, quote, tierLabel, topicList } from './render-parts.js';
+
+type QuizQuestionView = Extract<View, { kind: 'quiz-question' }>;
+type QuizSummaryView = Extract<View, { kind: 'quiz-summary' }>;
+
+/** Rendered body and footer (buttons), fitted later. */
+export interface Parts {
+  body: MessageBlock[];
+  footer: MessageBlock[];
+  fallback: string;
+}
+
+/** Feedback on the answer just given: verdict, what was given, what a strong answer had. */
+export function feedbackBlocks(f: AnswerFeedback): MessageBlock[] {
+  const lines: string[] = [];
+  const bonus = f.bonus > 0 ? ` (incl. +${f.bonus} streak bonus)` : '';
+  if (f.outcome === 'correct') lines.push(`:white_check_mark: *Correct!*  +${plural(f.points, 'pt')}${bonus}`);
+  else if (f.outcome === 'wrong') lines.push(`:x: *Not quite.*${f.points > 0 ? `  +${plural(f.points, 'pt')}${bonus}` : ''}`);
+  else lines.push(':fast_forward: *Skipped.*');
+  lines.push(`_${escClip(oneLine(f.prompt), 300)}_`);
+  if (f.given !== undefined && f.outcome !== 'skipped') lines.push(`*Your answer:* ${escClip(oneLine(f.given), 500)}`);
+  if (f.score !== undefined) lines.push(`*Score:* ${Math.round(f.score)}/100`);
+  if (f.correctChoice !== undefined && f.outcome !== 'correct') lines.push(`*Correct answer:* ${escClip(f.correctChoice, 200)}`);
+  const out: MessageBlock[] = [...sections(lines.join('\n'))];
+  if (f.covered?.length) out.push(...sections(`*Covered*\n${bulletList(f.covered.slice(0, 6), 200)}`));
+  if (f.missed?.length) out.push(...sections(`*Missed*\n${bulletList(f.missed.slice(0, 6), 200)}`));
+  // The model answer teaches most when the answer was not right, or free text was graded.
+  if (f.outcome !== 'correct' || f.score !== undefined) {
+    out.push(...sections(`*Model answer*\n${quote(f.modelAnswer, 1500)}`));
+  }
+  return out;
+}
+
+export function renderQuizQuestion(v: QuizQuestionView): Parts {
+  const body: MessageBlock[] = [];
+  if (v.feedback) body.push(...feedbackBlocks(v.feedback), divider());
+  const p = v.progress;
+  body.push(header(`${v.review ? 'Review' : 'Quiz'} · Question ${p.number} of ${p.total}`));
+  const meta = context([
+    esc(oneLine(v.roleTitle)),
+    `*${tierLabel(v.question.tier)}*`,
+    topicList(v.question.topics),
+    `${p.points} pts${p.streak > 1 ? ` · :fire: ${p.streak} in a row` : ''}`,
+  ]);
+  if (meta) body.push(meta);
+  body.push(...sections(`*${esc(oneLine(v.question.prompt))}*`));
+
+  const used = new Set<string>();
+  const footer: MessageBlock[] = [];
+  if (v.mode === 'choice' && v.choices.length > 0) {
+    const labels = v.choices.map((c) => `${c.letter}. ${oneLine(c.text)}`);
+    // Buttons cut long choices; then list them in full so nothing is hidden.
+    if (labels.some((l) => l.length > LIMITS.buttonText)) {
+      body.push(...sections(v.choices.map((c) => `*${esc(c.letter)}.*  ${escClip(oneLine(c.text), 400)}`).join('\n')));
+    }
+    footer.push(...buttons(v.choices.map((c, i) => ({ actionId: c.actionId, label: labels[i] ?? c.letter, value: c.actionId })), used));
+  }
+  footer.push(...actionButtons(v.actions, used, v.question.prompt));
+  return {
+    body,
+    footer,
+    fallback: `Question ${p.number} of ${p.total}: ${oneLine(v.question.prompt)}`,
+  };
+}
+
+export function renderQuizSummary(v: QuizSummaryView): Parts {
+  const body: MessageBlock[] = [];
+  if (v.feedback) body.push(...feedbackBlocks(v.feedback), divider());
+  const title = v.stopped ? 'Quiz stopped' : v.review ? 'Review complete' : 'Quiz complete';
+  body.push(header(`${title} · ${v.correct}/${v.total} correct`));
+  const meta = context([esc(oneLine(v.roleTitle)), v.review ? 'Review mode' : '']);
+  if (meta) body.push(meta);
+  const accuracy = v.answered > 0 ? percent(v.correct / v.answered) : '—';
+  body.push(
+    ...fields([
+      `*Correct*\n${v.correct} of ${v.answered} answered`,
+      `*Points*\n${v.points}`,
+      `*Accuracy*\n${accuracy}`,
+      `*Best streak*\n${v.bestStreak}`,
+    ]),
+  );
+  if (v.missed.length > 0) {
+    body.push(divider(), ...sections(`*What you missed (${v.missed.length})*`));
+    // Each miss is capped so a long quiz still shows every missed question.
+    const each = Math.max(200, Math.floor(7000 / v.missed.length));
+    for (const [i, m] of v.missed.entries()) {
+      const given =
+        m.outcome === 'skipped' ? '_Skipped_' : m.given !== undefined ? `*Your answer:* ${escClip(oneLine(m.given), 300)}` : '_Not right_';
+      const text = [
+        `*${i + 1}. ${escClip(oneLine(m.prompt), 300)}*  _(${tierLabel(m.tier)})_`,
+        given,
+        quote(m.modelAnswer, Math.max(120, each - 300)),
+      ].join('\n');
+      body.push(...sections(clip(text, LIMITS.sectionText)));
+    }
+  } else if (v.answered > 0) {
+    body.push(...sections(':tada: Nothing missed — clean sweep!'));
+  }
+  return {
+    body,
+    footer: actionButtons(v.actions, new Set()),
+    fallback: `${title}: ${v.correct}/${v.total} correct, ${v.points} pts`,
+  };
+}

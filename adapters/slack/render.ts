@@ -1,0 +1,85 @@
+/**
+ * Renders the core's neutral replies as Slack messages (Block Kit plus the
+ * notification fallback text). Pure: no I/O, no Bolt. Every text put into
+ * mrkdwn is escaped, and every message fits Block Kit's limits however long
+ * the content — it is split or shortened, never refused.
+ */
+import type { Reply, View } from '../../src/views.js';
+import { LIMITS, clip, esc, fit, type MessageBlock } from './blocks.js';
+import { renderQuizQuestion, renderQuizSummary, type Parts } from './render-quiz.js';
+import {
+  renderCard,
+  renderError,
+  renderHelp,
+  renderLeaderboard,
+  renderNotice,
+  renderRole,
+  renderSearch,
+  renderStats,
+} from './render-views.js';
+
+export { promptModal, type PromptModal } from './modal.js';
+
+/** A rendered message: notification text and blocks. */
+export interface SlackMessage {
+  /** Fallback for notifications and screen readers (escaped: top-level text parses mentions too). */
+  text: string;
+  blocks: MessageBlock[];
+}
+
+/** A message ready for `respond()`: where it goes and whether it replaces the original. */
+export interface SlackResponse extends SlackMessage {
+  response_type: 'in_channel' | 'ephemeral';
+  replace_original: boolean;
+}
+
+function parts(view: View): Parts {
+  switch (view.kind) {
+    case 'role':
+      return renderRole(view);
+    case 'card':
+      return renderCard(view);
+    case 'quiz-question':
+      return renderQuizQuestion(view);
+    case 'quiz-summary':
+      return renderQuizSummary(view);
+    case 'search':
+      return renderSearch(view);
+    case 'leaderboard':
+      return renderLeaderboard(view);
+    case 'stats':
+      return renderStats(view);
+    case 'help':
+      return renderHelp(view);
+    case 'notice':
+      return renderNotice(view);
+    case 'error':
+      return renderError(view);
+  }
+}
+
+/** Renders one view as a message within every Block Kit limit. */
+export function renderView(view: View): SlackMessage {
+  const p = parts(view);
+  return { text: clip(esc(p.fallback), LIMITS.fallbackText), blocks: fit(p.body, p.footer) };
+}
+
+/** Renders a reply: public replies go to the channel, private ones only to the user. */
+export function renderReply(reply: Reply): SlackResponse {
+  return {
+    ...renderView(reply.view),
+    response_type: reply.visibility === 'public' ? 'in_channel' : 'ephemeral',
+    replace_original: reply.replace === true,
+  };
+}
+
+/** The short private apology sent when serving a request failed. */
+export function apology(): SlackResponse {
+  const text = ':sweat_smile: Sorry, something went wrong on our side. Please try again in a moment.';
+  return {
+    text,
+    blocks: [{ type: 'section', text: { type: 'mrkdwn', text, verbatim: true } }],
+    response_type: 'ephemeral',
+    replace_original: false,
+  };
+}

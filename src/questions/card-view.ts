@@ -1,0 +1,47 @@
+/** The interviewer's card: a question with what a strong answer covers. */
+import type { Question } from '../content/schema.js';
+import { encodeAction } from '../actions.js';
+import type { RoleRuntime } from '../role-runtime.js';
+import type { Action, QuestionCard, View } from '../views.js';
+import type { QuestionFilter } from './pick.js';
+
+export function questionCard(rt: RoleRuntime, q: Question): QuestionCard {
+  const mistakes = new Map(rt.role.mistakes.map((m) => [m.id, m]));
+  return {
+    id: q.id,
+    tier: q.tier,
+    topics: q.topics,
+    prompt: q.prompt,
+    answer: q.answer,
+    keyPoints: q.keyPoints.map((k) => k.point),
+    followUps: q.followUps,
+    redFlags: q.redFlags.flatMap((id) => {
+      const m = mistakes.get(id);
+      return m ? [{ title: m.title, text: m.text }] : [];
+    }),
+  };
+}
+
+/** The buttons under a card; the filter rides along so "Another" keeps to it. */
+export function cardActions(rt: RoleRuntime, q: Question, filter: QuestionFilter, answerShown: boolean): Action[] {
+  const prefix = rt.role.commandPrefix;
+  const ref = (op: 'show' | 'another' | 'harder' | 'easier') =>
+    encodeAction(prefix, { area: 'card', op, questionId: q.id, ...(filter.tier ? { tier: filter.tier } : {}), ...(filter.topic ? { topic: filter.topic } : {}) });
+  const actions: Action[] = [];
+  if (!answerShown) actions.push({ id: ref('show'), label: 'Show answer', style: 'primary' });
+  actions.push({ id: ref('another'), label: 'Another' });
+  if (q.tier !== 'advanced') actions.push({ id: ref('harder'), label: 'Harder' });
+  if (q.tier !== 'basic') actions.push({ id: ref('easier'), label: 'Easier' });
+  return actions;
+}
+
+export function cardView(rt: RoleRuntime, q: Question, filter: QuestionFilter, answerShown: boolean, note?: string): View {
+  return {
+    kind: 'card',
+    roleTitle: rt.role.title,
+    question: questionCard(rt, q),
+    answerShown,
+    ...(note ? { note } : {}),
+    actions: cardActions(rt, q, filter, answerShown),
+  };
+}

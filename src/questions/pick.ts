@@ -1,0 +1,87 @@
+/**
+ * Question selection: filters by tier and topic, and picks without repeating a
+ * question to the same user until the pool they draw from is used up.
+ */
+import { TIERS, type Question, type Tier } from '../content/schema.js';
+import type { Random } from '../ports.js';
+import { randomInt } from '../random.js';
+import type { RoleRuntime } from '../role-runtime.js';
+import { matchQuestions } from '../search/index.js';
+
+/** A request for questions: an optional tier and optional topic words. */
+export interface QuestionFilter {
+  tier?: Tier;
+  topic?: string;
+}
+
+/** The key under which served ids are remembered: one pool per role, tier and topic. */
+export function poolKey(roleId: string, filter: QuestionFilter, kind: 'card' | 'quiz'): string {
+  const topic = filter.topic?.trim().toLowerCase().replace(/\s+/g, ' ') ?? '*';
+  return `${roleId}:${kind}:${filter.tier ?? '*'}:${topic}`;
+}
+
+/**
+ * Questions matching a filter. A topic is matched against topic ids first
+ * (through the role's synonyms, so "k8s" finds kubernetes), then by search.
+ */
+export function filterQuestions(rt: RoleRuntime, filter: QuestionFilter): Question[] {
+  const inTier = (q: Question) => !filter.tier || q.tier === filter.tier;
+  const topic = filter.topic?.trim();
+  if (!topic) return rt.role.questions.filter(inTier);
+  const wanted = rt.analyzer.terms(topic).join(' ');
+  const byTopic = rt.role.questions.filter(
+    (q) => q.topics.some((t) => t === topic.toLowerCase() || rt.analyzer.terms(t.replace(/-/g, ' ')).join(' ') === wanted),
+  );
+  if (byTopic.length > 0) return byTopic.filter(inTier);
+  const ranked = matchQuestions(rt.index, topic);
+  return ranked.map((id) => rt.byId.get(id)).filter((q): q is Question => q !== undefined && inTier(q));
+}
+
+/** The outcome of a pick: the question and the pool's updated served list. */
+export interface Pick {
+  question: Question;
+  seen: string[];
+}
+
+/**
+ * Picks a question not yet served from `pool`; when all were served, starts the
+ * pool over (avoiding `avoid`, the question on screen, when there is a choice).
+ */
+export function pickQuestion(pool: readonly Question[], seen: readonly string[], random: Random, avoid?: string): Pick | undefined {
+  if (pool.length === 0) return undefined;
+  const served = new Set(seen);
+  let fresh = pool.filter((q) => !served.has(q.id) && q.id !== avoid);
+  let base: string[] = [...seen];
+  if (fresh.length === 0) {
+    fresh = pool.filter((q) => q.id !== avoid);
+    base = [];
+    if (fresh.length === 0) fresh = [...pool];
+  }
+  const question = fresh[randomInt(random, fresh.length)] as Question;
+  return { question, seen: [...base, question.id] };
+}
+
+/**
+ * Picks `count` distinct questions for a quiz, unseen ones first; returns the
+ * ids and the pool's updated served list.
+ */
+export function pickMany(pool: readonly Question[], seen: readonly string[], count: number, random: Random): { ids: string[]; seen: string[] } {
+  let served = [...seen];
+  const ids: string[] = [];
+  const remaining = [...pool];
+  while (ids.length < count && remaining.length > 0) {
+    const pick = pickQuestion(remaining, served, random);
+    if (!pick) break;
+    ids.push(pick.question.id);
+    served = pick.seen;
+    remaining.splice(remaining.indexOf(pick.question), 1);
+  }
+  return { ids, seen: served };
+}
+
+/** One tier up or down, clamped; `moved` is false at either end. */
+export function stepTier(tier: Tier, direction: 1 | -1): { tier: Tier; moved: boolean } {
+  const at = TIERS.indexOf(tier) + direction;
+  const next = TIERS[Math.max(0, Math.min(TIERS.length - 1, at))] as Tier;
+  return { tier: next, moved: next !== tier };
+}

@@ -1,0 +1,108 @@
+/**
+ * The on-disk shape of the store file and the zod schemas that guard it.
+ *
+ * Records are validated both when the file is read and when a record is
+ * accepted, so a value JSON cannot round-trip (NaN, Infinity) is refused at
+ * the call that produced it instead of bricking the next start-up.
+ */
+import { z } from 'zod';
+import { TIERS } from '../src/content/schema.js';
+import type { QuizSession, UserRecord } from '../src/ports.js';
+
+/** The file format version this code writes and reads. */
+export const FILE_VERSION = 1;
+
+// z.number() in zod 4 already refuses NaN and ±Infinity; counters are integers.
+const count = z.number().int().nonnegative();
+const tally = z.looseObject({ answered: count, correct: count });
+
+// looseObject everywhere: fields the core adds later must survive a
+// read-write cycle instead of being silently stripped by an older schema.
+const reviewItem = z.looseObject({ box: z.number().int(), due: z.number(), run: z.number().int() });
+const recentAnswer = z.looseObject({
+  questionId: z.string(),
+  correct: z.boolean(),
+  points: z.number(),
+  at: z.number(),
+});
+
+/** One user's record as stored; unknown extra fields are kept. */
+export const userRecordSchema = z.looseObject({
+  userId: z.string().min(1),
+  name: z.string(),
+  points: z.number(),
+  answered: count,
+  correct: count,
+  week: z.looseObject({ id: z.string(), points: z.number(), answered: count, correct: count }),
+  streak: count,
+  bestStreak: count,
+  byTier: z.partialRecord(z.enum(TIERS), tally),
+  byTopic: z.record(z.string(), tally),
+  seen: z.record(z.string(), z.array(z.string())),
+  review: z.record(z.string(), reviewItem),
+  recent: z.array(recentAnswer),
+  updatedAt: z.number(),
+});
+
+const quizAnswer = z.looseObject({
+  questionId: z.string(),
+  outcome: z.enum(['correct', 'wrong', 'skipped']),
+  points: z.number(),
+  given: z.string().optional(),
+  score: z.number().optional(),
+});
+
+/** One running quiz session as stored; unknown extra fields are kept. */
+export const quizSessionSchema = z.looseObject({
+  id: z.string().min(1),
+  key: z.string().min(1),
+  roleId: z.string(),
+  userId: z.string(),
+  mode: z.enum(['choice', 'text']),
+  tier: z.enum([...TIERS, 'mixed']),
+  review: z.boolean(),
+  questionIds: z.array(z.string()),
+  index: z.number().int().nonnegative(),
+  order: z.array(z.number().int()),
+  answers: z.array(quizAnswer),
+  points: z.number(),
+  streak: count,
+  bestStreak: count,
+  startedAt: z.number(),
+  updatedAt: z.number(),
+});
+
+/**
+ * Version 1 of the file: users keyed by space, then by user id; sessions keyed
+ * by their `space|conversation|user` key.
+ */
+export const storeFileSchema = z.object({
+  version: z.literal(FILE_VERSION),
+  users: z.record(z.string(), z.record(z.string(), userRecordSchema)),
+  sessions: z.record(z.string(), quizSessionSchema),
+});
+
+/** The parsed contents of a version 1 store file. */
+export interface StoreFile {
+  version: typeof FILE_VERSION;
+  users: Record<string, Record<string, UserRecord>>;
+  sessions: Record<string, QuizSession>;
+}
+
+// Compile-time proof that what the schemas accept is what ports.ts promises;
+// if the core changes UserRecord or QuizSession these lines stop compiling.
+type Assert<T extends true> = T;
+export type _UserRecordMatches = Assert<z.output<typeof userRecordSchema> extends UserRecord ? true : false>;
+export type _SessionMatches = Assert<z.output<typeof quizSessionSchema> extends QuizSession ? true : false>;
+export type _FileMatches = Assert<z.output<typeof storeFileSchema> extends StoreFile ? true : false>;
+
+/** Shortens zod issues to one line each, with the JSON path, for an error message. */
+export function describeIssues(error: z.ZodError, max = 5): string {
+  const lines = error.issues.slice(0, max).map((issue) => {
+    const where = issue.path.length > 0 ? issue.path.map(String).join('.') : '(root)';
+    return `${where}: ${issue.message}`;
+  });
+  const more = error.issues.length - lines.length;
+  if (more > 0) lines.push(`… and ${more} more`);
+  return lines.join('; ');
+}

@@ -1,0 +1,149 @@
+/**
+ * A lock file beside the store file, so a second process (or a second open in
+ * this one) cannot write over the first one's data.
+ *
+ * The lock holds `{ pid, host, token }` and is created atomically with its
+ * content (write a private temp file, then `link` it to the lock path: `link`
+ * fails if the lock exists, and nobody ever sees an empty lock). The holder
+ * touches it every few seconds, so a lock left by a process on another host or
+ * in a restarted container (where pids repeat) can still be recognised as stale.
+ */
+import { randomUUID } from 'node:crypto';
+import { readFileSync, unlinkSync } from 'node:fs';
+import { link, readFile, stat, unlink, utimes, writeFile } from 'node:fs/promises';
+import { hostname } from 'node:os';
+
+/** Content of a lock file. */
+interface LockInfo {
+  pid: number;
+  host: string;
+  token: string;
+}
+
+/** A lock this process holds. */
+export interface HeldLock {
+  readonly path: string;
+  /** Removes the lock file if it is still ours; safe to call twice. */
+  release(): Promise<void>;
+}
+
+/** Why a lock could not be taken; `holder` describes the other process when known. */
+export class LockHeldError extends Error {
+  override name = 'LockHeldError';
+  constructor(
+    readonly lockPath: string,
+    readonly holder: string,
+  ) {
+    super(`${lockPath} is held by ${holder}`);
+  }
+}
+
+/** How often the holder touches its lock file. */
+const HEARTBEAT_MS = 10_000;
+/** A lock untouched for this long is stale whoever wrote it. */
+const STALE_AFTER_MS = 60_000;
+
+// Locks held by this process: a second open here is refused even though the pid is alive (it is us).
+const heldHere = new Set<string>();
+
+function parseLock(text: string): LockInfo | undefined {
+  try {
+    const value: unknown = JSON.parse(text);
+    if (typeof value !== 'object' || value === null) return undefined;
+    const { pid, host, token } = value as Record<string, unknown>;
+    if (typeof pid !== 'number' || typeof host !== 'string' || typeof token !== 'string') return undefined;
+    return { pid, host, token };
+  } catch {
+    return undefined;
+  }
+}
+
+function pidAlive(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (error) {
+    // EPERM: the process exists but belongs to someone else.
+    return (error as NodeJS.ErrnoException).code === 'EPERM';
+  }
+}
+
+/** Undefined when the lock may be taken over, else a description of its live holder. */
+function liveHolder(info: LockInfo | undefined, ageMs: number, lockPath: string): string | undefined {
+  if (ageMs > STALE_AFTER_MS) return undefined;
+  // Unreadable content younger than a heartbeat: a writer we cannot identify; do not guess.
+  if (info === undefined) return 'an unknown process (unreadable lock file)';
+  if (info.host !== hostname()) return `pid ${info.pid} on host ${info.host}`;
+  // Our own pid but not held here: a previous incarnation (containers restart as pid 1).
+  if (info.pid === process.pid && !heldHere.has(lockPath)) return undefined;
+  if (info.pid === process.pid) return 'this process (the store is already open)';
+  return pidAlive(info.pid) ? `pid ${info.pid}` : undefined;
+}
+
+/**
+ * Takes the lock at `lockPath` or throws `LockHeldError`. A stale lock (dead
+ * pid on this host, or untouched for a minute) is taken over.
+ */
+export async function acquireLock(lockPath: string): Promise<HeldLock> {
+  if (heldHere.has(lockPath)) throw new LockHeldError(lockPath, 'this process (the store is already open)');
+  const info: LockInfo = { pid: process.pid, host: hostname(), token: randomUUID() };
+  const tempPath = `${lockPath}.${info.token}`;
+  await writeFile(tempPath, JSON.stringify(info), { flag: 'wx' });
+  try {
+    // Two rounds: the first may find a stale lock and remove it.
+    for (let attempt = 0; ; attempt++) {
+      try {
+        await link(tempPath, lockPath);
+        break;
+      } catch (error) {
+        if ((error as NodeJS.ErrnoException).code !== 'EEXIST') throw error;
+      }
+      const [text, stats] = await Promise.all([readFile(lockPath, 'utf8'), stat(lockPath)]).catch(
+        (error: NodeJS.ErrnoException) => {
+          // Gone between link and read: its holder just released it; try again.
+          if (error.code === 'ENOENT') return [undefined, undefined] as const;
+          throw error;
+        },
+      );
+      if (text === undefined || stats === undefined) continue;
+      const holder = liveHolder(parseLock(text), Date.now() - stats.mtimeMs, lockPath);
+      if (holder !== undefined || attempt >= 2) throw new LockHeldError(lockPath, holder ?? 'a process that keeps replacing it');
+      // Re-read right before removing, so a lock another process just took over is not deleted.
+      const again = await readFile(lockPath, 'utf8').catch(() => undefined);
+      if (again === text) await unlink(lockPath).catch(() => {});
+    }
+  } finally {
+    await unlink(tempPath).catch(() => {});
+  }
+  heldHere.add(lockPath);
+
+  const stillOurs = (text: string | undefined): boolean => text !== undefined && parseLock(text)?.token === info.token;
+  const heartbeat = setInterval(() => {
+    const now = new Date();
+    utimes(lockPath, now, now).catch(() => {});
+  }, HEARTBEAT_MS);
+  heartbeat.unref();
+  // `exit` runs on process.exit() and a normal end, not on a fatal signal: the stale rules cover that.
+  const onExit = (): void => {
+    try {
+      if (stillOurs(readFileSync(lockPath, 'utf8'))) unlinkSync(lockPath);
+    } catch {
+      // Nothing useful to do while exiting.
+    }
+  };
+  process.on('exit', onExit);
+
+  let released = false;
+  return {
+    path: lockPath,
+    async release() {
+      if (released) return;
+      released = true;
+      clearInterval(heartbeat);
+      process.off('exit', onExit);
+      heldHere.delete(lockPath);
+      const text = await readFile(lockPath, 'utf8').catch(() => undefined);
+      if (stillOurs(text)) await unlink(lockPath).catch(() => {});
+    },
+  };
+}

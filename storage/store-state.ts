@@ -1,0 +1,134 @@
+/**
+ * The in-memory state both stores share: users by space, sessions by key, and
+ * the rules of the `Store` contract (validation, copying, ordering). The file
+ * store adds persistence around it; the memory store uses it as is.
+ */
+import type { Period, QuizSession, UserRecord } from '../src/ports.js';
+import { describeIssues, FILE_VERSION, quizSessionSchema, userRecordSchema, type StoreFile } from './file-schema.js';
+
+/** Thrown when `update` or `putSession` hands the store a value it must not keep. */
+export class StoreValueError extends Error {
+  override name = 'StoreValueError';
+}
+
+/**
+ * Users and sessions in Maps (a user id such as `__proto__` is just a key here),
+ * mutated synchronously so each read-modify-write is atomic on the event loop.
+ */
+export class StoreState {
+  readonly #users = new Map<string, Map<string, UserRecord>>();
+  readonly #sessions = new Map<string, QuizSession>();
+  /** Called after every accepted change, so the file store can schedule a write. */
+  readonly #onChange: () => void;
+
+  constructor(onChange: () => void = () => {}) {
+    this.#onChange = onChange;
+  }
+
+  /** Builds a state from a validated file; the values are taken over, not copied. */
+  static fromFile(file: StoreFile, onChange?: () => void): StoreState {
+    const state = new StoreState(onChange);
+    for (const [space, users] of Object.entries(file.users)) {
+      state.#users.set(space, new Map(Object.entries(users)));
+    }
+    for (const [key, session] of Object.entries(file.sessions)) state.#sessions.set(key, session);
+    return state;
+  }
+
+  /** A plain object to serialise; it shares the records, so stringify it before the next change. */
+  toFile(): StoreFile {
+    // Object.fromEntries, not assignment: it creates own properties even for a key named `__proto__`.
+    const entries: [string, Record<string, UserRecord>][] = [];
+    for (const [space, byUser] of this.#users) {
+      if (byUser.size > 0) entries.push([space, Object.fromEntries(byUser)]);
+    }
+    return { version: FILE_VERSION, users: Object.fromEntries(entries), sessions: Object.fromEntries(this.#sessions) };
+  }
+
+  /** How many users and sessions are held (for tests and the benchmark). */
+  size(): { users: number; sessions: number } {
+    let users = 0;
+    for (const byUser of this.#users.values()) users += byUser.size;
+    return { users, sessions: this.#sessions.size };
+  }
+
+  getUser(space: string, userId: string): UserRecord | undefined {
+    const record = this.#users.get(space)?.get(userId);
+    return record === undefined ? undefined : structuredClone(record);
+  }
+
+  updateUser(space: string, userId: string, update: (current: UserRecord | undefined) => UserRecord): UserRecord {
+    const byUser = this.#users.get(space);
+    const stored = byUser?.get(userId);
+    // `update` gets a copy: if it mutates its argument and then throws, the stored record is untouched.
+    const next = update(stored === undefined ? undefined : structuredClone(stored));
+    const parsed = userRecordSchema.safeParse(next);
+    if (!parsed.success) {
+      throw new StoreValueError(`refused record for user ${userId} in ${space}: ${describeIssues(parsed.error)}`);
+    }
+    if (parsed.data.userId !== userId) {
+      throw new StoreValueError(`update for user ${userId} in ${space} returned a record for ${parsed.data.userId}`);
+    }
+    // Keep a private copy: the caller may go on mutating the object it returned.
+    const kept = structuredClone(next);
+    if (byUser === undefined) this.#users.set(space, new Map([[userId, kept]]));
+    else byUser.set(userId, kept);
+    this.#onChange();
+    return next;
+  }
+
+  topUsers(space: string, period: Period, limit: number): UserRecord[] {
+    const count = Math.floor(limit);
+    const byUser = this.#users.get(space);
+    if (byUser === undefined || !(count > 0)) return [];
+    const rows: { record: UserRecord; points: number; correct: number }[] = [];
+    for (const record of byUser.values()) {
+      if (period.kind === 'all') {
+        rows.push({ record, points: record.points, correct: record.correct });
+      } else if (record.week.id === period.week) {
+        // A user whose stored week is older scored nothing this week, however high their old week was.
+        rows.push({ record, points: record.week.points, correct: record.week.correct });
+      }
+    }
+    rows.sort(
+      (a, b) =>
+        b.points - a.points ||
+        b.correct - a.correct ||
+        a.record.updatedAt - b.record.updatedAt ||
+        // Last resort so equal rows come out in the same order on every call.
+        (a.record.userId < b.record.userId ? -1 : a.record.userId > b.record.userId ? 1 : 0),
+    );
+    return rows.slice(0, count).map((row) => structuredClone(row.record));
+  }
+
+  getSession(key: string): QuizSession | undefined {
+    const session = this.#sessions.get(key);
+    return session === undefined ? undefined : structuredClone(session);
+  }
+
+  putSession(session: QuizSession): void {
+    const parsed = quizSessionSchema.safeParse(session);
+    if (!parsed.success) {
+      throw new StoreValueError(`refused session ${String(session.key)}: ${describeIssues(parsed.error)}`);
+    }
+    this.#sessions.set(session.key, structuredClone(session));
+    this.#onChange();
+  }
+
+  deleteSession(key: string): void {
+    if (this.#sessions.delete(key)) this.#onChange();
+  }
+
+  /** Drops sessions last updated before `before` (epoch ms); returns how many went. */
+  purgeSessions(before: number): number {
+    let removed = 0;
+    for (const [key, session] of this.#sessions) {
+      if (session.updatedAt < before) {
+        this.#sessions.delete(key);
+        removed++;
+      }
+    }
+    if (removed > 0) this.#onChange();
+    return removed;
+  }
+}

@@ -1,0 +1,119 @@
+import { describe, expect, it } from 'vitest';
+import { actionHints, matchActionWord, renderReply } from '../../adapters/console/render.js';
+import { neutralise, visibleLength } from '../../adapters/console/text.js';
+import type { View } from '../../src/views.js';
+import { cardActions, reply, sampleViews } from './views.js';
+
+const plain = (view: View, width?: number) => renderReply(reply(view), { color: false, ...(width ? { width } : {}) });
+// Any ESC at all means a sequence reached the terminal.
+const ESC = '\u001b';
+
+describe('renderReply', () => {
+  it.each(Object.entries(sampleViews))('renders a %s view without colour codes', (_kind, view) => {
+    const text = plain(view);
+    expect(text.length).toBeGreaterThan(0);
+    expect(text).not.toContain(ESC);
+    for (const line of text.split('\n')) expect(visibleLength(line)).toBeLessThanOrEqual(100);
+  });
+
+  it('shows the content of each view kind', () => {
+    expect(plain(sampleViews.role)).toMatch(/DevOps Engineer — Overview[\s\S]*• Build pipelines[\s\S]*\[skills\]/);
+    const card = plain(sampleViews.card);
+    expect(card).toContain('No harder tier');
+    expect(card).toContain('CrashLoopBackOff');
+    expect(card).toMatch(/Answer\n {2}Check logs/);
+    expect(card).toContain('Red flags');
+    expect(card).toContain('[another] [harder] [easier] [show answer]');
+    const quiz = plain(sampleViews['quiz-question']);
+    expect(quiz).toContain('✗ Not quite.');
+    expect(quiz).toContain('Correct: The smallest deployable unit');
+    expect(quiz).toContain('question 2/3');
+    expect(quiz).toMatch(/ {2}A\) Continuous integration\n {2}B\) Code inspection\n {2}C\) Container image\n {2}D\) Cloud infrastructure/);
+    expect(quiz).toContain('Type A–D to answer, or: [skip] [stop]');
+    const summary = plain(sampleViews['quiz-summary']);
+    expect(summary).toMatch(/✓ Correct! \+12 points \(streak bonus \+2\)/);
+    expect(summary).toContain('Score: 75/100');
+    expect(summary).toMatch(/Missed:\n {4}✗ Instant rollback/);
+    expect(summary).toContain('2/3 correct');
+    expect(plain(sampleViews.search)).toMatch(/search: "crashloop"[\s\S]* 1\. A pod is in CrashLoopBackOff \[question · advanced\]/);
+    expect(plain(sampleViews.leaderboard)).toMatch(/1 {2}Ada\s+40\s+5\s+80%/);
+    expect(plain(sampleViews.stats)).toMatch(/40 points \(12 this week\)[\s\S]*kubernetes\s+1\/2\s+50%/);
+    expect(plain(sampleViews.help)).toMatch(/\/devops-question \[tier\] \[topic\]\n {4}Ask one interview question\.\n {4}e\.g\. \/devops-question advanced/);
+    expect(plain(sampleViews.notice)).toBe('Quiz stopped\nYour quiz was stopped.');
+    expect(plain(sampleViews.error)).toBe('✗ Unknown tier "expert".\n  Usage: /devops-question [tier] [topic]');
+  });
+
+  it('hints a free-text question as typing the answer', () => {
+    const view: View = {
+      ...(sampleViews['quiz-question'] as Extract<View, { kind: 'quiz-question' }>),
+      mode: 'text',
+      choices: [],
+      feedback: undefined,
+      actions: [
+        { id: 'x|z|text|s1|1', label: 'Answer', prompt: { actionId: 'x|z|text|s1|1', title: 'Your answer', label: 'Answer', maxLength: 1500 } },
+        { id: 'x|z|skip|s1|1', label: 'Skip' },
+      ],
+    };
+    expect(plain(view)).toContain('Type your answer, or: [skip]');
+  });
+
+  it('colours only when asked', () => {
+    expect(renderReply(reply(sampleViews.card), { color: true })).toContain(`${ESC}[1m`);
+    expect(plain(sampleViews.card)).not.toContain(ESC);
+  });
+
+  it('wraps long text to the width with a hanging indent', () => {
+    const long = Array.from({ length: 60 }, (_, i) => `word${i}`).join(' ');
+    const text = plain({ kind: 'notice', title: 'T', text: `${long} ${'x'.repeat(150)}`, actions: [] }, 60);
+    const lines = text.split('\n');
+    expect(lines.length).toBeGreaterThan(5);
+    for (const line of lines) expect([...line].length).toBeLessThanOrEqual(60);
+    expect(text.replace(/\n/g, ' ')).toContain('word0 word1');
+  });
+
+  it('neutralises control characters and escape sequences in user text', () => {
+    const evil = 'Eve\u001b[2J\u001b]0;pwned\u0007\r\u0008\u009b31m\u202eevil';
+    const views: View[] = [
+      { ...(sampleViews.leaderboard as Extract<View, { kind: 'leaderboard' }>), rows: [{ rank: 1, userId: 'u', name: evil, points: 1, answered: 1, accuracy: 100 }] },
+      { ...(sampleViews.search as Extract<View, { kind: 'search' }>), query: evil },
+      { ...(sampleViews.stats as Extract<View, { kind: 'stats' }>), name: evil },
+      { ...(sampleViews['quiz-summary'] as Extract<View, { kind: 'quiz-summary' }>), feedback: { ...(sampleViews['quiz-summary'] as Extract<View, { kind: 'quiz-summary' }>).feedback!, given: evil } },
+      { kind: 'error', code: 'bad-arguments', message: evil },
+    ];
+    for (const view of views) {
+      for (const color of [false, true]) {
+        const text = renderReply(reply(view), { color });
+        // With colour on, the only escapes are our own SGR codes.
+        const foreign = text.replace(/\u001b\[(?:1|2|22|3[1-9])m/g, '');
+        expect(foreign).not.toMatch(/[\u0000-\u0008\u000b-\u001f\u007f-\u009f\u202e]/);
+        expect(text).toContain('␛[2J');
+      }
+    }
+  });
+
+  it('neutralise keeps newlines and makes controls visible', () => {
+    expect(neutralise('a\r\nb\tc\u0000\u007f\u0085')).toBe('a\nb  c␀␡\ufffd');
+  });
+});
+
+describe('action words', () => {
+  it('derives the word to type from the label', () => {
+    expect(actionHints(cardActions).map((h) => h.word)).toEqual(['another', 'harder', 'easier', 'show']);
+    expect(matchActionWord('show', cardActions)?.id).toBe('x|c|show|q1');
+    expect(matchActionWord('Show answer', cardActions)?.id).toBe('x|c|show|q1');
+    expect(matchActionWord('  HARDER ', cardActions)?.id).toBe('x|c|harder|q1');
+    expect(matchActionWord('sh', cardActions)).toBeUndefined();
+  });
+
+  it('requires the whole label when two labels share a first word, and ignores symbols', () => {
+    const actions = [
+      { id: '1', label: '🏆 This week' },
+      { id: '2', label: 'This month' },
+      { id: '3', label: '⬆ Harder' },
+    ];
+    expect(actionHints(actions).map((h) => h.word)).toEqual(['this week', 'this month', 'harder']);
+    expect(matchActionWord('this', actions)).toBeUndefined();
+    expect(matchActionWord('this month', actions)?.id).toBe('2');
+    expect(matchActionWord('harder', actions)?.id).toBe('3');
+  });
+});
