@@ -48,11 +48,18 @@ export function actionHints(actions: readonly Action[]): ActionHint[] {
   }));
 }
 
-/** Finds the action a typed line names (its word or its whole label), if any. */
+/**
+ * Finds the action a typed line names: its word, its whole label, or any one
+ * word of its label that no other action's label has (`stats` for "My stats").
+ */
 export function matchActionWord(line: string, actions: readonly Action[]): Action | undefined {
   const typed = normaliseWords(line);
   if (typed === '') return undefined;
-  return actionHints(actions).find((h) => h.word === typed || h.label === typed)?.action;
+  const hints = actionHints(actions);
+  const exact = hints.find((h) => h.word === typed || h.label === typed);
+  if (exact || typed.includes(' ')) return exact?.action;
+  const containing = hints.filter((h) => h.label.split(' ').includes(typed));
+  return containing.length === 1 ? containing[0]?.action : undefined;
 }
 
 interface Ctx {

@@ -98,8 +98,16 @@ export function createDiscordBot(options: DiscordBotOptions): DiscordBot {
   return {
     client,
     async start() {
-      const ready = once(client, Events.ClientReady);
-      await client.login(config.token);
+      const abort = new AbortController();
+      const ready = once(client, Events.ClientReady, { signal: abort.signal });
+      // Observed below; this keeps a failed login from leaving an unhandled rejection behind.
+      ready.catch(() => undefined);
+      try {
+        await client.login(config.token);
+      } catch (error) {
+        abort.abort();
+        throw error;
+      }
       await ready;
       logger.info('discord connected', { user: client.user?.tag, applicationId: config.applicationId, guilds: client.guilds.cache.size });
     },

@@ -29,7 +29,8 @@ export const SLACK_VARIABLES = ['SLACK_BOT_TOKEN', 'SLACK_SIGNING_SECRET', 'SLAC
 
 /** Thrown for a half-set or malformed configuration; the message names variables, never values. */
 export class SlackConfigError extends Error {
-  override name = 'SlackConfigError';
+  // `ConfigError` is the name adapters/boot.ts treats as a set-up error (plain message, exit 1).
+  override name = 'ConfigError';
 }
 
 // Empty strings count as unset: `SLACK_APP_TOKEN=` in a .env file means "off".

@@ -212,7 +212,7 @@ export function quizStop(input: HandlerInput): Promise<Reply> {
 export async function quizAction(input: HandlerInput, ref: Extract<ActionRef, { area: 'quiz' }>, text?: string): Promise<Reply> {
   if (ref.op === 'new') return begin(input, { tier: ref.tier, count: ref.count, mode: ref.mode, review: false });
   if (ref.op === 'review') return begin(input, { tier: 'mixed', count: DEFAULT_QUIZ_LENGTH, mode: 'choice', review: true });
-  if (ref.op === 'stats') throw new Error('quiz stats action is routed to the scores handler');
+  if (!('sessionId' in ref)) throw new Error('quiz stats action is routed to the scores handler');
   return step(input, ref, text);
 }
 

@@ -103,6 +103,8 @@ describe('action words', () => {
     expect(matchActionWord('Show answer', cardActions)?.id).toBe('x|c|show|q1');
     expect(matchActionWord('  HARDER ', cardActions)?.id).toBe('x|c|harder|q1');
     expect(matchActionWord('sh', cardActions)).toBeUndefined();
+    expect(matchActionWord('answer', cardActions)?.id).toBe('x|c|show|q1');
+    expect(matchActionWord('stats', [{ id: 's', label: 'My stats' }])?.id).toBe('s');
   });
 
   it('requires the whole label when two labels share a first word, and ignores symbols', () => {
@@ -113,6 +115,7 @@ describe('action words', () => {
     ];
     expect(actionHints(actions).map((h) => h.word)).toEqual(['this week', 'this month', 'harder']);
     expect(matchActionWord('this', actions)).toBeUndefined();
+    expect(matchActionWord('month', actions)?.id).toBe('2');
     expect(matchActionWord('this month', actions)?.id).toBe('2');
     expect(matchActionWord('harder', actions)?.id).toBe('3');
   });

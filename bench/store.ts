@@ -1,0 +1,184 @@
+/**
+ * Store benchmark: what recording one answer costs the user (update plus
+ * awaited flush) as the file grows to 1k, 10k and 100k recorded answers over
+ * 1000 users, with the file size, a full flush, a 1000-answer burst and a reopen.
+ *
+ * Run alone with `npx tsx bench/store.ts`.
+ */
+import { mkdtemp, rm, stat } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { performance } from 'node:perf_hooks';
+import type { Tier, } from '../src/content/schema.js';
+import type { UserRecord } from '../src/ports.js';
+import { openLowdbStore } from '../storage/lowdb-store.js';
+
+const USERS = 1000;
+const SPACE = 'devops-engineer@slack:T123';
+const TIERS: Tier[] = ['basic', 'technical', 'advanced'];
+const TOPICS = ['networking', 'linux', 'containers', 'kubernetes', 'ci-cd', 'observability', 'terraform', 'security', 'cloud', 'git', 'scripting', 'databases'];
+const POOL_SIZE = 25;
+const RECENT_CAP = 20;
+
+/** Small seeded PRNG (mulberry32), so every run stores the same data. */
+function prng(seed: number): () => number {
+  let a = seed >>> 0;
+  return () => {
+    a = (a + 0x6d2b79f5) >>> 0;
+    let t = a;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+function emptyRecord(userId: string): UserRecord {
+  return {
+    userId,
+    name: `Engineer ${userId}`,
+    points: 0,
+    answered: 0,
+    correct: 0,
+    week: { id: '2026-W10', points: 0, answered: 0, correct: 0 },
+    streak: 0,
+    bestStreak: 0,
+    byTier: {},
+    byTopic: {},
+    seen: {},
+    review: {},
+    recent: [],
+    updatedAt: 0,
+  };
+}
+
+/**
+ * Applies one answer the way the core's aggregates grow: tallies, a seen list
+ * per pool (cleared when the pool is used up), review items for misses, and a
+ * capped recent history. Mutates and returns `r`.
+ */
+function recordAnswer(r: UserRecord, rand: () => number, at: number): UserRecord {
+  const tier = TIERS[Math.floor(rand() * TIERS.length)] ?? 'basic';
+  const topic = TOPICS[Math.floor(rand() * TOPICS.length)] ?? 'linux';
+  const pool = `devops-engineer|${tier}|${topic}`;
+  const seen = r.seen[pool] ?? [];
+  const questionId = `${topic}-${tier}-${String(Math.floor(rand() * 1000)).padStart(3, '0')}`;
+  r.seen[pool] = seen.length + 1 >= POOL_SIZE ? [] : [...seen, questionId];
+  const correct = rand() < 0.65;
+  const points = correct ? (tier === 'basic' ? 10 : tier === 'technical' ? 20 : 30) : 0;
+  r.points += points;
+  r.answered++;
+  r.correct += correct ? 1 : 0;
+  r.week = { ...r.week, points: r.week.points + points, answered: r.week.answered + 1, correct: r.week.correct + (correct ? 1 : 0) };
+  r.streak = correct ? r.streak + 1 : 0;
+  r.bestStreak = Math.max(r.bestStreak, r.streak);
+  const byTier = r.byTier[tier] ?? { answered: 0, correct: 0 };
+  r.byTier[tier] = { answered: byTier.answered + 1, correct: byTier.correct + (correct ? 1 : 0) };
+  const byTopic = r.byTopic[topic] ?? { answered: 0, correct: 0 };
+  r.byTopic[topic] = { answered: byTopic.answered + 1, correct: byTopic.correct + (correct ? 1 : 0) };
+  const review = r.review[questionId];
+  if (!correct) r.review[questionId] = { box: 1, due: at + 86_400_000, run: 0 };
+  else if (review !== undefined) {
+    if (review.run + 1 >= 2) delete r.review[questionId];
+    else r.review[questionId] = { box: Math.min(3, review.box + 1), due: at + 3 * 86_400_000, run: review.run + 1 };
+  }
+  r.recent = [...r.recent, { questionId, correct, points, at }].slice(-RECENT_CAP);
+  r.updatedAt = at;
+  return r;
+}
+
+function percentile(sorted: number[], p: number): number {
+  return sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))] ?? Number.NaN;
+}
+
+const ms = (n: number): string => `${n.toFixed(2)} ms`;
+const mb = (bytes: number): string => `${(bytes / 1024 / 1024).toFixed(2)} MB`;
+
+/** Prints the store benchmark; takes well under 30 s. */
+export async function run(): Promise<void> {
+  const dir = await mkdtemp(join(tmpdir(), 'panelist-bench-'));
+  const file = join(dir, 'panelist.json');
+  const rand = prng(42);
+  let clock = Date.UTC(2026, 2, 2);
+  let store = await openLowdbStore({ dataDir: dir, now: () => clock });
+  let stored = 0;
+  try {
+    console.log(`store benchmark: ${USERS} users in one space, answers spread evenly, compact JSON file`);
+    for (const target of [1_000, 10_000, 100_000]) {
+      // Seed up to `target` answers without timing; one flush at the end.
+      const perUser = target / USERS - stored / USERS;
+      const seeding: Promise<UserRecord>[] = [];
+      for (let u = 0; u < USERS; u++) {
+        const userId = `U${String(u).padStart(6, '0')}`;
+        seeding.push(
+          store.updateUser(SPACE, userId, (current) => {
+            const r = current ?? emptyRecord(userId);
+            for (let i = 0; i < perUser; i++) recordAnswer(r, rand, (clock += 1_000));
+            return r;
+          }),
+        );
+      }
+      await Promise.all(seeding);
+      await store.flush();
+      stored = target;
+
+      // What a user waits for: one answer recorded and durably written.
+      const samples: number[] = [];
+      const rounds = target >= 100_000 ? 150 : 300;
+      for (let i = 0; i < rounds; i++) {
+        const userId = `U${String(Math.floor(rand() * USERS)).padStart(6, '0')}`;
+        const start = performance.now();
+        await store.updateUser(SPACE, userId, (current) => recordAnswer(current ?? emptyRecord(userId), rand, (clock += 1_000)));
+        await store.flush();
+        samples.push(performance.now() - start);
+      }
+      stored += rounds;
+      samples.sort((a, b) => a - b);
+
+      // A burst: 1000 answers from different users at once, one flush.
+      const burstStart = performance.now();
+      await Promise.all(
+        Array.from({ length: 1000 }, (_, u) => {
+          const userId = `U${String(u).padStart(6, '0')}`;
+          return store.updateUser(SPACE, userId, (current) => recordAnswer(current ?? emptyRecord(userId), rand, (clock += 1)));
+        }),
+      );
+      await store.flush();
+      const burst = performance.now() - burstStart;
+      stored += 1000;
+
+      // A full flush: serialise and atomically replace the whole file after a one-field change.
+      const flushes: number[] = [];
+      for (let i = 0; i < 5; i++) {
+        await store.updateUser(SPACE, 'U000000', (current) => ({ ...(current ?? emptyRecord('U000000')), name: `Engineer ${i}` }));
+        const start = performance.now();
+        await store.flush();
+        flushes.push(performance.now() - start);
+      }
+      flushes.sort((a, b) => a - b);
+
+      const size = (await stat(file)).size;
+      const reopenStart = performance.now();
+      await store.close();
+      store = await openLowdbStore({ dataDir: dir, now: () => clock });
+      const reopen = performance.now() - reopenStart;
+
+      console.log(
+        [
+          `${String(target).padStart(7)} answers:`,
+          `file ${mb(size)} (${Math.round(size / USERS)} B/user)`,
+          `answer+flush median ${ms(percentile(samples, 50))} p99 ${ms(percentile(samples, 99))}`,
+          `full flush ${ms(percentile(flushes, 50))}`,
+          `1000-answer burst ${ms(burst)}`,
+          `close+reopen ${ms(reopen)}`,
+        ].join(' | '),
+      );
+    }
+  } finally {
+    await store.close();
+    await rm(dir, { recursive: true, force: true });
+  }
+}
+
+if (process.argv[1]?.endsWith('bench/store.ts')) {
+  await run();
+}

@@ -1,0 +1,114 @@
+import { describe, expect, it } from 'vitest';
+import { parseCommandLine } from '../../adapters/console/repl.js';
+import type { View } from '../../src/views.js';
+import { fakeAssistant, startRepl } from './repl-harness.js';
+import { cardActions, reply, sampleViews } from './views.js';
+
+const ctx = { user: { platform: 'console' as const, id: 'tester', name: 'Tester' }, space: 'console', conversation: 'terminal' };
+
+const choiceQuestion = sampleViews['quiz-question'] as Extract<View, { kind: 'quiz-question' }>;
+const textQuestion: View = {
+  ...choiceQuestion,
+  mode: 'text',
+  choices: [],
+  feedback: undefined,
+  actions: [
+    { id: 'x|z|text|s1|1', label: 'Answer', prompt: { actionId: 'x|z|text|s1|1', title: 'Your answer', label: 'Answer', maxLength: 20 } },
+    { id: 'x|z|skip|s1|1', label: 'Skip' },
+  ],
+};
+
+describe('parseCommandLine', () => {
+  it('splits a slash line into command and text', () => {
+    expect(parseCommandLine('/Devops-Quiz  start advanced ', ctx)).toEqual({ type: 'command', command: 'devops-quiz', text: 'start advanced', ctx });
+    expect(parseCommandLine('/devops-help', ctx)).toEqual({ type: 'command', command: 'devops-help', text: '', ctx });
+    expect(parseCommandLine('/', ctx)).toBeUndefined();
+    expect(parseCommandLine('hello', ctx)).toBeUndefined();
+  });
+});
+
+describe('runRepl (scripted assistant)', () => {
+  it('prints a banner, sends commands with the console context and quits', async () => {
+    const assistant = fakeAssistant(() => reply(sampleViews.card));
+    const repl = startRepl(assistant);
+    const banner = await repl.send('/devops-question advanced');
+    expect(repl.output()).toMatch(/Panelist[\s\S]*\/devops-question \[tier\] — Ask one question\.[\s\S]*quit/);
+    expect(banner).toContain('CrashLoopBackOff');
+    expect(assistant.requests[0]).toEqual({ type: 'command', command: 'devops-question', text: 'advanced', ctx });
+    await repl.send('quit', /$/);
+    await repl.end();
+  });
+
+  it('maps letters to the choice action ids, and words to actions', async () => {
+    const assistant = fakeAssistant((request) => (request.type === 'command' ? reply(choiceQuestion) : reply(sampleViews['quiz-summary'])));
+    const repl = startRepl(assistant);
+    await repl.send('/devops-quiz');
+    expect(await repl.send('e')).toContain('Choose one of A, B, C, D.');
+    await repl.send('b');
+    expect(assistant.requests[1]).toEqual({ type: 'action', actionId: 'x|z|choice|s1|1|1', ctx });
+    // The summary ended the quiz: a letter no longer answers anything.
+    expect(await repl.send('A')).toContain('Commands start with "/"');
+    await repl.send('new quiz');
+    expect(assistant.requests[2]).toMatchObject({ type: 'action', actionId: 'x|z|new|m|5|choice' });
+    await repl.end();
+  });
+
+  it('answers a free-text question with bare text, capped to the form length', async () => {
+    const assistant = fakeAssistant(() => reply(textQuestion));
+    const repl = startRepl(assistant);
+    await repl.send('/devops-quiz start text');
+    await repl.send('blue green means two environments');
+    expect(assistant.requests[1]).toEqual({ type: 'action', actionId: 'x|z|text|s1|1', text: 'blue green means two', ctx });
+    // Naming the form's action asks for the text on the next line.
+    expect(await repl.send('answer')).toContain('type it on the next line');
+    await repl.send('canary');
+    expect(assistant.requests[2]).toEqual({ type: 'action', actionId: 'x|z|text|s1|1', text: 'canary', ctx });
+    await repl.send('skip');
+    expect(assistant.requests[3]).toEqual({ type: 'action', actionId: 'x|z|skip|s1|1', ctx });
+    await repl.end();
+  });
+
+  it('keeps the quiz on screen after an error, and drops it when the quiz is gone', async () => {
+    let n = 0;
+    const assistant = fakeAssistant(() => {
+      n++;
+      if (n === 1) return reply(choiceQuestion);
+      if (n === 2) return reply(sampleViews.error);
+      return reply({ kind: 'error', code: 'stale-action', message: 'That button is no longer valid.' });
+    });
+    const repl = startRepl(assistant);
+    await repl.send('/devops-quiz');
+    await repl.send('/devops-question expert');
+    await repl.send('C');
+    expect(assistant.requests[2]).toMatchObject({ actionId: 'x|z|choice|s1|1|2' });
+    expect(await repl.send('C')).toContain('Commands start with "/"');
+    await repl.end();
+  });
+
+  it('apologises for a fault and goes on', async () => {
+    let n = 0;
+    const assistant = fakeAssistant(() => {
+      if (++n === 1) throw new Error('disk on fire');
+      return reply(sampleViews.card);
+    });
+    const repl = startRepl(assistant);
+    const first = await repl.send('/devops-question');
+    expect(first).toContain('Sorry, something went wrong');
+    expect(first).not.toContain('disk on fire');
+    expect(await repl.send('/devops-question')).toContain('CrashLoopBackOff');
+    await repl.send('harder');
+    expect(assistant.requests[2]).toMatchObject({ type: 'action', actionId: cardActions[1]?.id });
+    await repl.end();
+  });
+
+  it('neutralises what it echoes and shows help', async () => {
+    const assistant = fakeAssistant(() => reply(sampleViews.card));
+    const repl = startRepl(assistant);
+    expect(await repl.send('help')).toContain('quit, exit or Ctrl-D');
+    await repl.send('/devops-question');
+    expect(await repl.send('help')).toContain('Right now you can type: another, harder, easier, show.');
+    const out = await repl.send('\u001b[31mred');
+    expect(out).not.toContain('\u001b');
+    await repl.end();
+  });
+});
