@@ -45,7 +45,7 @@ export async function boot(env: NodeJS.ProcessEnv, storage: 'file' | 'memory' = 
 
 /** True for errors that are the user's set-up (content, database file, config), not a bug. */
 export function isSetupError(error: unknown): error is Error {
-  return error instanceof ContentError || error instanceof StoreOpenError || (error instanceof Error && error.name === 'ConfigError');
+  return error instanceof ContentError || error instanceof StoreOpenError || (error instanceof Error && /ConfigError$/.test(error.name));
 }
 
 /** Prints a set-up error plainly (no stack) and exits 1; re-throws anything else. */

@@ -9,7 +9,7 @@ import { mkdtemp, rm, stat } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
-import type { Tier, } from '../src/content/schema.js';
+import type { Tier } from '../src/content/schema.js';
 import type { UserRecord } from '../src/ports.js';
 import { openLowdbStore } from '../storage/lowdb-store.js';
 
@@ -17,7 +17,9 @@ const USERS = 1000;
 const SPACE = 'devops-engineer@slack:T123';
 const TIERS: Tier[] = ['basic', 'technical', 'advanced'];
 const TOPICS = ['networking', 'linux', 'containers', 'kubernetes', 'ci-cd', 'observability', 'terraform', 'security', 'cloud', 'git', 'scripting', 'databases'];
+// A pool (role, tier, topic) of 40 questions, of which 25 are served before the seen list is cleared.
 const POOL_SIZE = 25;
+const POOL_QUESTIONS = 40;
 const RECENT_CAP = 20;
 
 /** Small seeded PRNG (mulberry32), so every run stores the same data. */
@@ -61,7 +63,7 @@ function recordAnswer(r: UserRecord, rand: () => number, at: number): UserRecord
   const topic = TOPICS[Math.floor(rand() * TOPICS.length)] ?? 'linux';
   const pool = `devops-engineer|${tier}|${topic}`;
   const seen = r.seen[pool] ?? [];
-  const questionId = `${topic}-${tier}-${String(Math.floor(rand() * 1000)).padStart(3, '0')}`;
+  const questionId = `${topic}-${tier}-${String(Math.floor(rand() * POOL_QUESTIONS)).padStart(2, '0')}`;
   r.seen[pool] = seen.length + 1 >= POOL_SIZE ? [] : [...seen, questionId];
   const correct = rand() < 0.65;
   const points = correct ? (tier === 'basic' ? 10 : tier === 'technical' ? 20 : 30) : 0;
@@ -164,7 +166,7 @@ export async function run(): Promise<void> {
 
       console.log(
         [
-          `${String(target).padStart(7)} answers:`,
+          `${String(target).padStart(7)} answers`,
           `file ${mb(size)} (${Math.round(size / USERS)} B/user)`,
           `answer+flush median ${ms(percentile(samples, 50))} p99 ${ms(percentile(samples, 99))}`,
           `full flush ${ms(percentile(flushes, 50))}`,

@@ -69,8 +69,9 @@ export class StoreState {
     if (parsed.data.userId !== userId) {
       throw new StoreValueError(`update for user ${userId} in ${space} returned a record for ${parsed.data.userId}`);
     }
-    // Keep a private copy: the caller may go on mutating the object it returned.
-    const kept = structuredClone(next);
+    // Keep zod's output, a fresh deep copy (the contract tests check it), not `next`:
+    // the caller may go on mutating the object it returned.
+    const kept: UserRecord = parsed.data;
     if (byUser === undefined) this.#users.set(space, new Map([[userId, kept]]));
     else byUser.set(userId, kept);
     this.#onChange();

@@ -40,7 +40,8 @@ const envSchema = z.object({
 
 /** Raised for a half-set or malformed configuration; the message names the variable. */
 export class DiscordConfigError extends Error {
-  override name = 'DiscordConfigError';
+  // `ConfigError` is the name adapters/boot.ts treats as a set-up error (plain message, exit 1).
+  override name = 'ConfigError';
 }
 
 /**
@@ -58,12 +59,12 @@ export function loadDiscordConfig(env: NodeJS.ProcessEnv): DiscordConfig | undef
   const e = parsed.data;
   if (Object.values(e).every((v) => v === undefined)) return undefined;
   const missing = (['DISCORD_TOKEN', 'DISCORD_APPLICATION_ID'] as const).filter((k) => e[k] === undefined);
-  if (missing.length > 0) {
+  if (missing.length > 0 || e.DISCORD_TOKEN === undefined || e.DISCORD_APPLICATION_ID === undefined) {
     throw new DiscordConfigError(
       `Discord is half configured: set ${missing.join(' and ')} (DISCORD_TOKEN and DISCORD_APPLICATION_ID go together), or unset every DISCORD_* variable`,
     );
   }
-  const config: DiscordConfig = { token: e.DISCORD_TOKEN!, applicationId: e.DISCORD_APPLICATION_ID! };
+  const config: DiscordConfig = { token: e.DISCORD_TOKEN, applicationId: e.DISCORD_APPLICATION_ID };
   if (e.DISCORD_GUILD_ID) config.guildId = e.DISCORD_GUILD_ID;
   // discord.js appends `/v10` itself; a trailing slash or version would double it.
   if (e.DISCORD_API_URL) config.apiUrl = e.DISCORD_API_URL.replace(/\/+$/, '').replace(/\/v\d+$/, '');

@@ -50,10 +50,9 @@ export function topicList(topics: readonly string[]): string {
   return topics.map((t) => t.replace(/-/g, ' ')).join(', ');
 }
 
-/** `80%` from a 0..1 or 0..100 accuracy. */
+/** `80%` from the core's whole-percentage accuracy (0..100). */
 export function percent(accuracy: number): string {
-  const value = accuracy <= 1 ? accuracy * 100 : accuracy;
-  return `${Math.round(value)}%`;
+  return `${Math.round(accuracy)}%`;
 }
 
 /** `1,234 pts`. */

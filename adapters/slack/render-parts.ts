@@ -46,10 +46,9 @@ export function quote(text: string, max: number): string {
     .join('\n');
 }
 
-/** "75%" from 0..1 or 0..100 accuracy values. */
+/** "75%" from the core's whole-percentage accuracy (0..100). */
 export function percent(accuracy: number): string {
-  const pct = accuracy <= 1 ? accuracy * 100 : accuracy;
-  return `${Math.round(pct)}%`;
+  return `${Math.round(accuracy)}%`;
 }
 
 /** Plural helper: "1 point", "3 points". */

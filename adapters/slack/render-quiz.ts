@@ -89,7 +89,7 @@ export function renderQuizSummary(v: QuizSummaryView): Parts {
   body.push(header(`${title} · ${v.correct}/${v.total} correct`));
   const meta = context([esc(oneLine(v.roleTitle)), v.review ? 'Review mode' : '']);
   if (meta) body.push(meta);
-  const accuracy = v.answered > 0 ? percent(v.correct / v.answered) : '—';
+  const accuracy = v.answered > 0 ? percent((100 * v.correct) / v.answered) : '—';
   body.push(
     ...fields([
       `*Correct*\n${v.correct} of ${v.answered} answered`,

@@ -2,8 +2,9 @@
  * Grades a free-text answer the way an interviewer listens: which of the
  * question's key points it covers, in the candidate's own words (stems,
  * synonyms, small typos), with two guards against gaming: a bare list of
- * keywords is capped, and an answer sharing little with the question's own
- * model answer is held down.
+ * keywords is capped, and an answer whose words mostly belong elsewhere (a good
+ * answer to another question) is scaled down, since key point terms are often
+ * everyday words ("requests", "variables") that other answers use too.
  */
 import type { Question } from '../content/schema.js';
 import { editDistance, maxTypoDistance, type Analyzer, type Token } from '../search/text.js';
@@ -22,6 +23,15 @@ export const KEYWORD_SOUP_CAP = 40;
 const KEY_POINT_SHARE = 0.85;
 /** Overlap with the model answer's content words that earns the whole vocabulary share. */
 const FULL_VOCABULARY_OVERLAP = 0.4;
+/**
+ * Share of an answer's distinct content terms found in the question's own text
+ * (prompt, model answer, keywords, key points, follow-ups) below which the answer
+ * counts as off-topic, and above which it counts as fully on-topic; the grade
+ * is scaled linearly in between. Measured on the real bank: other questions'
+ * model answers reach at most about 0.26, paraphrased on-topic answers 0.6+.
+ */
+const OFF_TOPIC = 0.1;
+const ON_TOPIC = 0.4;
 /** Extra words allowed inside a multi-word term: "exit code 137" may be "exited with code 137". */
 const PROXIMITY_SLACK = 3;
 /** Below this share of connective words (the, to, because, ...), text reads as a list, not prose. */
@@ -43,6 +53,8 @@ interface Prepared {
   termSet: Set<string>;
   /** Content terms of the model answer. */
   modelTerms: Set<string>;
+  /** Content terms of everything the question says, for the on-topic share. */
+  questionTerms: Set<string>;
 }
 
 const cache = new WeakMap<Analyzer, Map<string, { question: Question; prepared: Prepared }>>();
@@ -96,10 +108,15 @@ export function gradeAnswer(question: Question, answer: string, analyzer: Analyz
   for (const term of prepared.modelTerms) if (answerTerms.has(term)) shared += 1;
   const overlap = shared / Math.max(1, prepared.modelTerms.size);
   const vocabulary = Math.min(1, overlap / FULL_VOCABULARY_OVERLAP);
-  let score = Math.round(100 * (KEY_POINT_SHARE * keyShare + (1 - KEY_POINT_SHARE) * vocabulary));
+  let onTopic = 0;
+  for (const term of answerTerms) if (prepared.questionTerms.has(term)) onTopic += 1;
+  const relevance = clamp((onTopic / Math.max(1, answerTerms.size) - OFF_TOPIC) / (ON_TOPIC - OFF_TOPIC));
+  let score = Math.round(100 * relevance * (KEY_POINT_SHARE * keyShare + (1 - KEY_POINT_SHARE) * vocabulary));
   if (isKeywordSoup(answer, tokens, prepared.termSet, analyzer)) score = Math.min(score, KEYWORD_SOUP_CAP);
   return { score, covered, missed };
 }
+
+const clamp = (x: number): number => Math.min(1, Math.max(0, x));
 
 /** Whether every unit has a position and some choice of positions lies within the allowed window. */
 function matches(unitPositions: number[][]): boolean {
@@ -154,7 +171,10 @@ function prepare(question: Question, analyzer: Analyzer): Prepared {
   });
   for (const k of question.keywords) for (const t of analyzer.terms(k)) termSet.add(t);
   const modelTerms = new Set(analyzer.tokens(question.answer).filter((t) => t.source !== 'camel').map((t) => t.term));
-  const prepared: Prepared = { points, termSet, modelTerms };
+  const questionTerms = new Set([...modelTerms, ...termSet]);
+  const said = [question.prompt, ...question.keyPoints.map((k) => k.point), ...question.followUps];
+  for (const text of said) for (const t of analyzer.terms(text)) questionTerms.add(t);
+  const prepared: Prepared = { points, termSet, modelTerms, questionTerms };
   byId.set(question.id, { question, prepared });
   return prepared;
 }

@@ -63,7 +63,7 @@ export function startRepl(assistant: Assistant, roles: readonly Role[] = []): Re
     }
   };
   return {
-    async send(line, until = /(^|\n)[a-z ]*> $/) {
+    async send(line, until = /(^|\n)[\w ]*> $/) {
       const from = text.length;
       input.write(`${line}\n`);
       return waitFor(from, until);

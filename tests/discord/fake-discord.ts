@@ -298,11 +298,13 @@ export class FakeDiscord {
 
   /** Message ids a component interaction (by token) was pressed on. */
   readonly pendingComponent = new Map<string, string>();
+  /** Channel of each interaction token, for the messages its replies create. */
+  readonly tokenChannel = new Map<string, string>();
 
   private createMessage(token: string, data: Record<string, unknown>): FakeMessage {
     const message: FakeMessage = {
       id: snowflake(),
-      channel_id: '0',
+      channel_id: this.tokenChannel.get(token) ?? '0',
       content: typeof data.content === 'string' ? data.content : '',
       embeds: Array.isArray(data.embeds) ? data.embeds : [],
       components: Array.isArray(data.components) ? data.components : [],

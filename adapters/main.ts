@@ -1,0 +1,62 @@
+/**
+ * `npm start`: runs Slack and/or Discord when their variables are set, and the
+ * interactive console when neither is. Set-up problems (content, database file,
+ * configuration) print one clear line and exit 1.
+ */
+import { existsSync } from 'node:fs';
+import { boot, exitOnSetupError, type Booted } from './boot.js';
+import { runRepl } from './console/repl.js';
+import { startDiscord } from './discord/bot.js';
+import { createLogger, type LogLevel } from './logger.js';
+import { startSlack } from './slack/app.js';
+
+interface Running {
+  stop(): Promise<void>;
+}
+
+async function main(): Promise<void> {
+  // A local .env is a convenience; real deployments set the environment.
+  if (existsSync('.env')) process.loadEnvFile('.env');
+  const env = process.env;
+  const logger = createLogger({ level: (env.LOG_LEVEL as LogLevel | undefined) ?? 'info' });
+
+  let booted: Booted;
+  const running: Running[] = [];
+  try {
+    booted = await boot(env, 'file');
+  } catch (error) {
+    exitOnSetupError(error);
+  }
+
+  let stopping = false;
+  const shutdown = async (code: number) => {
+    if (stopping) return;
+    stopping = true;
+    for (const r of running) await r.stop().catch((error: unknown) => logger.error('stop failed', { error }));
+    await booted.close().catch((error: unknown) => logger.error('closing the store failed', { error }));
+    process.exit(code);
+  };
+  // A stray rejection is a bug to log, not a reason to drop every user's session.
+  process.on('unhandledRejection', (error) => logger.error('unhandled rejection', { error }));
+
+  try {
+    const slack = await startSlack({ assistant: booted.assistant, env, logger });
+    if (slack) running.push(slack);
+    const discord = await startDiscord({ assistant: booted.assistant, env, logger });
+    if (discord) running.push(discord);
+  } catch (error) {
+    for (const r of running) await r.stop().catch(() => undefined);
+    await booted.close();
+    exitOnSetupError(error);
+  }
+
+  if (running.length === 0) {
+    await runRepl({ assistant: booted.assistant, roles: booted.roles, input: process.stdin, output: process.stdout, logger });
+    await shutdown(0);
+    return;
+  }
+  process.on('SIGINT', () => void shutdown(0));
+  process.on('SIGTERM', () => void shutdown(0));
+}
+
+await main();
