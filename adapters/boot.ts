@@ -16,12 +16,12 @@ export const PROJECT_ROOT = resolve(fileURLToPath(new URL('..', import.meta.url)
 
 /** Where role files live: `CONTENT_DIR`, or `content/roles` in the project. */
 export function contentDir(env: NodeJS.ProcessEnv): string {
-  return resolve(env.CONTENT_DIR ?? resolve(PROJECT_ROOT, 'content/roles'));
+  return resolve(env.CONTENT_DIR?.trim() || resolve(PROJECT_ROOT, 'content/roles'));
 }
 
 /** Where the database file lives: `DATA_DIR`, or `./data`. */
 export function dataDir(env: NodeJS.ProcessEnv): string {
-  return resolve(env.DATA_DIR ?? './data');
+  return resolve(env.DATA_DIR?.trim() || './data');
 }
 
 export const systemClock: Clock = { now: () => Date.now() };

@@ -3,7 +3,8 @@
  * token-like keys are masked, and token-shaped strings are masked anywhere.
  */
 
-export type LogLevel = 'debug' | 'info' | 'warn' | 'error';
+export const LOG_LEVELS = ['debug', 'info', 'warn', 'error'] as const;
+export type LogLevel = (typeof LOG_LEVELS)[number];
 
 /** A minimal structured logger; `fields` are merged into the line. */
 export interface Logger {

@@ -7,8 +7,14 @@ import { existsSync } from 'node:fs';
 import { boot, exitOnSetupError, type Booted } from './boot.js';
 import { runRepl } from './console/repl.js';
 import { startDiscord } from './discord/bot.js';
-import { createLogger, type LogLevel } from './logger.js';
+import { createLogger, LOG_LEVELS, type LogLevel } from './logger.js';
 import { startSlack } from './slack/app.js';
+
+function configError(message: string): Error {
+  const error = new Error(message);
+  error.name = 'ConfigError';
+  return error;
+}
 
 interface Running {
   stop(): Promise<void>;
@@ -18,7 +24,9 @@ async function main(): Promise<void> {
   // A local .env is a convenience; real deployments set the environment.
   if (existsSync('.env')) process.loadEnvFile('.env');
   const env = process.env;
-  const logger = createLogger({ level: (env.LOG_LEVEL as LogLevel | undefined) ?? 'info' });
+  const level = env.LOG_LEVEL?.trim() || 'info';
+  if (!LOG_LEVELS.includes(level as LogLevel)) exitOnSetupError(configError(`LOG_LEVEL must be one of ${LOG_LEVELS.join(', ')} (got "${level}")`));
+  const logger = createLogger({ level: level as LogLevel });
 
   let booted: Booted;
   const running: Running[] = [];

@@ -112,7 +112,8 @@ export class StoreState {
     if (!parsed.success) {
       throw new StoreValueError(`refused session ${String(session.key)}: ${describeIssues(parsed.error)}`);
     }
-    this.#sessions.set(session.key, structuredClone(session));
+    // zod's output is a fresh deep copy, so the caller's object stays theirs.
+    this.#sessions.set(session.key, parsed.data);
     this.#onChange();
   }
 

@@ -113,8 +113,15 @@ export function renderStats(v: ViewOf<'stats'>): Parts {
 export function renderHelp(v: ViewOf<'help'>): Parts {
   const body: MessageBlock[] = [header(v.title)];
   for (const c of v.commands) {
-    const name = esc(oneLine(c.name).replace(/^\//, ''));
-    const lines = [`*/${name}* ${c.usage ? `\`${escClip(oneLine(c.usage), 200)}\`` : ''}`.trim(), escClip(oneLine(c.description), 500)];
+    const bare = oneLine(c.name).replace(/^\//, '');
+    // Usage lines may already start with the command; show each as code, prefixed once.
+    const usage = c.usage
+      .split('\n')
+      .map((u) => oneLine(u))
+      .filter(Boolean)
+      .slice(0, 10)
+      .map((u) => `\`${escClip(u.startsWith('/') ? u : `/${bare} ${u}`, 200)}\``);
+    const lines = [`*/${escClip(bare, 100)}* — ${escClip(oneLine(c.description), 500)}`, ...usage];
     if (c.examples.length) lines.push(`_e.g._ ${c.examples.slice(0, 3).map((e) => `\`${escClip(oneLine(e), 100)}\``).join('  ')}`);
     body.push(...sections(lines.join('\n')));
   }

@@ -100,7 +100,7 @@ describe('field weights', () => {
 
   it('matchQuestions prefers documents about the topic over passing mentions', () => {
     expect(matchQuestions(idx, 'helm')).toEqual(['in-prompt']);
-    // Only an answer mentions "alpha"... and every prompt-less filler; falls back to all mentions.
+    // "delta" is only in an answer: with no strong match, passing mentions are returned.
     expect(matchQuestions(idx, 'delta')).toEqual(['other']);
   });
 });

@@ -131,6 +131,7 @@ export function storeContract(name: string, makeStore: () => Promise<StoreFixtur
         const { store } = await setup();
         const returned = await store.updateUser(SPACE, 'u1', answer('u1', 10));
         returned.points = 1_000;
+        returned.week.points = 1_000;
         returned.recent.push({ questionId: 'x', correct: true, points: 1, at: 1 });
         const got = await store.getUser(SPACE, 'u1');
         if (!got) throw new Error('missing');
@@ -214,6 +215,7 @@ export function storeContract(name: string, makeStore: () => Promise<StoreFixtur
         const session = makeSession(key);
         await store.putSession(session);
         session.index = 2;
+        session.order.reverse();
         const got = await store.getSession(key);
         got?.answers.push({ questionId: 'q1', outcome: 'correct', points: 1 });
         expect(await store.getSession(key)).toEqual(makeSession(key));

@@ -1,0 +1,2 @@
+import { run } from './bench/search.js';
+await run();

@@ -1,0 +1,162 @@
+/**
+ * End to end: the CLI as a real process, with its exit codes and the exact
+ * JSON-lines shapes scripts depend on.
+ */
+import { mkdtemp, readFile, rm, writeFile, mkdir } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { z } from 'zod';
+import { jsonLines, ROOT, runCli, testEnv } from './spawn.js';
+
+let dir: string;
+let env: NodeJS.ProcessEnv;
+
+beforeAll(async () => {
+  dir = await mkdtemp(join(tmpdir(), 'panelist-cli-'));
+  env = testEnv({ DATA_DIR: join(dir, 'data') });
+});
+afterAll(async () => {
+  await rm(dir, { recursive: true, force: true });
+});
+
+const tier = z.enum(['basic', 'technical', 'advanced']);
+// Strict: the field names are a public interface, no more and no fewer.
+const questionLine = z.strictObject({ id: z.string(), tier, topics: z.array(z.string()).min(1), prompt: z.string().min(1), answer: z.string().min(1) });
+const searchLine = z.strictObject({
+  query: z.string(),
+  results: z.array(
+    z.strictObject({
+      id: z.string(),
+      kind: z.enum(['question', 'use-case', 'responsibility', 'skill', 'mistake']),
+      tier: tier.nullable(),
+      prompt: z.string(),
+      answer: z.string(),
+      score: z.number(),
+    }),
+  ),
+});
+const gradeLine = z.strictObject({ questionId: z.string(), score: z.number().min(0).max(100), covered: z.array(z.string()), missed: z.array(z.string()) });
+const errorLine = z.strictObject({ error: z.string(), line: z.number().int() });
+
+describe('one-shot commands', () => {
+  it('prints a question and exits 0', async () => {
+    const run = await runCli(['/devops-question advanced'], env);
+    expect(run.stderr).toBe('');
+    expect(run.code).toBe(0);
+    expect(run.stdout).toMatch(/DevOps Engineer · advanced/);
+    expect(run.stdout).toMatch(/\[show answer\]/);
+    expect(run.stdout).not.toContain('\u001b');
+  });
+
+  it('keeps a quiz going across invocations through the file store', async () => {
+    const start = await runCli(['/devops-quiz', 'start', '2'], env);
+    expect(start.code).toBe(0);
+    expect(start.stdout).toMatch(/question 1\/2[\s\S]*A\) [\s\S]*D\) /);
+    const answer = await runCli(['/devops-quiz answer B'], env);
+    expect(answer.code).toBe(0);
+    expect(answer.stdout).toMatch(/(✓ Correct!|✗ Not quite\.)[\s\S]*question 2\/2/);
+    const stop = await runCli(['/devops-quiz stop'], env);
+    expect(stop.stdout).toMatch(/quiz stopped/);
+  });
+
+  it('exits 2 for an error reply', async () => {
+    const run = await runCli(['/devops-nonsense'], env);
+    expect(run.code).toBe(2);
+    expect(run.stdout).toMatch(/✗ Unknown command/);
+  });
+
+  it('prints usage for help and no arguments', async () => {
+    for (const args of [[], ['help']]) {
+      const run = await runCli(args, env);
+      expect(run.code).toBe(0);
+      expect(run.stdout).toMatch(/Usage: npm run cli[\s\S]*validate[\s\S]*grade --json/);
+    }
+  });
+});
+
+describe('validate and schema', () => {
+  it('validates the shipped content', async () => {
+    const run = await runCli(['validate'], env);
+    expect(run.code).toBe(0);
+    expect(run.stdout.trim()).toBe('ok: 1 role, 22 questions');
+  });
+
+  it('names the file and path of a broken role file and exits 1', async () => {
+    const broken = join(dir, 'broken');
+    await mkdir(broken, { recursive: true });
+    const good = await readFile(join(ROOT, 'content/roles/devops-engineer.yaml'), 'utf8');
+    await writeFile(join(broken, 'devops-engineer.yaml'), good.replace(/tier: basic/, 'tier: expert'));
+    const run = await runCli(['validate'], { ...env, CONTENT_DIR: broken });
+    expect(run.code).toBe(1);
+    expect(run.stdout).toBe('');
+    expect(run.stderr).toMatch(/devops-engineer\.yaml: questions\[\d+\]\.tier \(line \d+\)/);
+  });
+
+  it('prints a JSON Schema of a role file', async () => {
+    const run = await runCli(['schema'], env);
+    expect(run.code).toBe(0);
+    const schema = z
+      .object({ $schema: z.string(), type: z.literal('object'), properties: z.record(z.string(), z.unknown()), required: z.array(z.string()) })
+      .parse(JSON.parse(run.stdout));
+    expect(schema.required).toEqual(expect.arrayContaining(['id', 'commandPrefix', 'questions']));
+    // Defaulted fields are optional to write.
+    expect(schema.required).not.toContain('synonyms');
+    expect(Object.keys(schema.properties)).toContain('synonyms');
+  });
+});
+
+describe('JSON lines', () => {
+  it('questions --json: one line per question with exactly the public fields', async () => {
+    const run = await runCli(['questions', '--json'], env);
+    expect(run.code).toBe(0);
+    const lines = jsonLines(run.stdout).map((l) => questionLine.parse(l));
+    expect(lines).toHaveLength(22);
+    expect(new Set(lines.map((l) => l.id)).size).toBe(22);
+  });
+
+  it('search --json: one line per query, best first, typos tolerated, blank → []', async () => {
+    const run = await runCli(['search', '--json'], env, 'kubernets crashloop\n\nterraform state locking\n');
+    expect(run.code).toBe(0);
+    const lines = jsonLines(run.stdout).map((l) => searchLine.parse(l));
+    expect(lines.map((l) => l.query)).toEqual(['kubernets crashloop', '', 'terraform state locking']);
+    const [crash, blank, terraform] = lines;
+    expect(crash?.results[0]).toMatchObject({ kind: 'question' });
+    expect(crash?.results[0]?.prompt).toMatch(/CrashLoopBackOff/);
+    expect(blank?.results).toEqual([]);
+    expect(terraform?.results[0]?.prompt).toMatch(/Terraform/i);
+    for (const line of lines) {
+      expect(line.results.length).toBeLessThanOrEqual(10);
+      const scores = line.results.map((r) => r.score);
+      expect(scores).toEqual([...scores].sort((a, b) => b - a));
+      for (const r of line.results) if (r.kind === 'question') expect(r.tier).not.toBeNull();
+    }
+  });
+
+  it('grade --json: grades each line, reports bad lines and keeps going, exits 1', async () => {
+    const input = [
+      JSON.stringify({ questionId: 'crashloopbackoff-debugging', answer: 'kubectl describe pod for events and exit code, kubectl logs --previous' }),
+      'not json',
+      JSON.stringify({ questionId: 'no-such-question', answer: 'x' }),
+      JSON.stringify({ questionId: 'crashloopbackoff-debugging' }),
+      JSON.stringify({ questionId: 'crashloopbackoff-debugging', answer: '' }),
+    ].join('\n');
+    const run = await runCli(['grade', '--json'], env, `${input}\n`);
+    expect(run.code).toBe(1);
+    const lines = jsonLines(run.stdout);
+    expect(lines).toHaveLength(5);
+    const first = gradeLine.parse(lines[0]);
+    expect(first.score).toBeGreaterThan(0);
+    expect(first.covered.length).toBeGreaterThan(0);
+    expect(errorLine.parse(lines[1])).toMatchObject({ line: 2 });
+    expect(errorLine.parse(lines[2])).toEqual({ error: 'unknown question id "no-such-question"', line: 3 });
+    expect(errorLine.parse(lines[3])).toMatchObject({ line: 4 });
+    expect(gradeLine.parse(lines[4])).toMatchObject({ score: 0, covered: [] });
+  });
+
+  it('grade --json exits 0 when every line grades', async () => {
+    const run = await runCli(['grade', '--json'], env, JSON.stringify({ questionId: 'crashloopbackoff-debugging', answer: 'logs' }));
+    expect(run.code).toBe(0);
+    expect(gradeLine.parse(jsonLines(run.stdout)[0]).questionId).toBe('crashloopbackoff-debugging');
+  });
+});
