@@ -67,6 +67,9 @@ interface Ctx {
   width: number;
 }
 
+/** Characters of a search result's text shown under its title. */
+const SNIPPET_MAX = 220;
+
 const TIER_MARK: Record<string, string> = { basic: 'basic', technical: 'technical', advanced: 'advanced' };
 
 function heading(c: Ctx, text: string): string[] {
@@ -128,7 +131,10 @@ function renderView(c: Ctx, view: View): string[] {
   const { s } = c;
   switch (view.kind) {
     case 'role': {
-      const out = heading(c, `${oneLine(view.roleTitle)} — ${oneLine(view.title)}`);
+      // Section titles often repeat the role title ("DevOps Engineer: Key skills").
+      const title = oneLine(view.title);
+      const roleTitle = oneLine(view.roleTitle);
+      const out = heading(c, title.startsWith(roleTitle) ? title : `${roleTitle} — ${title}`);
       if (view.lead) out.push(...para(c, view.lead).map((l) => s.bold(l)));
       if (view.tags && view.tags.length > 0) out.push(...wrap(view.tags.map((t) => `#${oneLine(t)}`).join(' '), c.width).map((l) => s.dim(l)));
       for (const section of view.sections) {
@@ -214,7 +220,8 @@ function renderView(c: Ctx, view: View): string[] {
       view.results.forEach((r, i) => {
         const tag = [r.kind, r.tier].filter(Boolean).join(' · ');
         out.push(...wrap(`${oneLine(r.title)} [${tag}]`, c.width, `${String(i + 1).padStart(2)}. `, '    '));
-        out.push(...wrap(r.snippet, c.width, '    ').map((l) => s.dim(l)));
+        // Ten full answers would scroll the question list away; the card has the rest.
+        out.push(...wrap(clip(oneLine(r.snippet), SNIPPET_MAX), c.width, '    ').map((l) => s.dim(l)));
         if (r.kind === 'question') out.push(s.dim(`    id: ${oneLine(r.id)}`));
       });
       out.push('', ...hintLines(c, view.actions));
@@ -261,7 +268,9 @@ function renderView(c: Ctx, view: View): string[] {
     case 'help': {
       const out = heading(c, view.title);
       for (const cmd of view.commands) {
-        out.push('', ...wrap(`/${oneLine(cmd.name)} ${oneLine(cmd.usage)}`.trim(), c.width, '  ').map((l) => s.bold(l)));
+        // Usage may already be full lines, one per subcommand (`/devops-quiz start ...`).
+        const usage = cmd.usage.trim().startsWith('/') ? cmd.usage.trim() : `/${oneLine(cmd.name)} ${oneLine(cmd.usage)}`.trim();
+        out.push('', ...usage.split('\n').flatMap((line) => wrap(line, c.width, '  ', '      ')).map((l) => s.bold(l)));
         out.push(...para(c, cmd.description, '    '));
         out.push(...cmd.examples.flatMap((e) => wrap(e, c.width, '    e.g. ', '         ').map((l) => s.dim(l))));
       }

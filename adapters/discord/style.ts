@@ -2,7 +2,7 @@
  * Shared look of Panelist's Discord messages: colours, tier labels and the
  * escaping applied to anything a user typed.
  */
-import { escapeMarkdown } from 'discord.js';
+import { LIMITS, clip } from './limits.js';
 import type { Tier } from '../../src/content/schema.js';
 
 /** Embed colours; tiers read as a traffic-light-ish scale of difficulty. */
@@ -35,9 +35,13 @@ export function tierColour(tier: Tier): number {
  * Neutralises user-typed text for embeds and content: markdown is escaped so a
  * pasted `**` or "```" cannot restyle the message. Mentions never ping anyway
  * (allowedMentions parse: [] on the client), so they are left readable.
+ * Clipped first: nothing longer than a field is ever shown, and escaping is
+ * then cheap (discord.js's escapeMarkdown is quadratic on long input).
  */
-export function userText(text: string): string {
-  return escapeMarkdown(text.replace(/\s+/g, ' ').trim());
+export function userText(text: string, max: number = LIMITS.fieldValue): string {
+  const line = clip(text.replace(/\s+/g, ' ').trim(), max);
+  // Quotes, headings and lists only start a line; everything else styles anywhere.
+  return line.replace(/[\\*_~`|[\]]/g, '\\$&').replace(/^([#>-])/, '\\$1');
 }
 
 /** A bulleted list, one line per item. */

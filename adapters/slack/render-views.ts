@@ -51,8 +51,10 @@ const KIND_LABEL: Record<ViewOf<'search'>['results'][number]['kind'], string> = 
 const MAX_RESULTS = 10;
 
 export function renderSearch(v: ViewOf<'search'>): Parts {
-  const body: MessageBlock[] = [header(`Search: ${clip(oneLine(v.query), 120)}`)];
+  // User text stays out of plain_text headers: only escaped mrkdwn carries it.
+  const body: MessageBlock[] = [header('Search results')];
   const meta = context([
+    `*${escClip(oneLine(v.query), 200)}*`,
     esc(oneLine(v.roleTitle)),
     v.results.length === 0 ? 'No results' : plural(v.results.length, 'result'),
   ]);
@@ -89,8 +91,8 @@ export function renderLeaderboard(v: ViewOf<'leaderboard'>): Parts {
 }
 
 export function renderStats(v: ViewOf<'stats'>): Parts {
-  const body: MessageBlock[] = [header(`Stats · ${v.name}`)];
-  const meta = context([esc(oneLine(v.roleTitle))]);
+  const body: MessageBlock[] = [header('Your stats')];
+  const meta = context([`*${escClip(oneLine(v.name), 80)}*`, esc(oneLine(v.roleTitle))]);
   if (meta) body.push(meta);
   body.push(
     ...fields([
@@ -140,8 +142,13 @@ export function renderError(v: ViewOf<'error'>): Parts {
   const icon = v.code === 'internal' ? ':boom:' : v.code === 'stale-action' ? ':hourglass:' : ':warning:';
   const body: MessageBlock[] = sections(`${icon} ${esc(v.message.trim())}`);
   if (v.usage) {
-    const usage = context([`Usage: \`${escClip(oneLine(v.usage), 500)}\``]);
-    if (usage) body.push(usage);
+    const lines = v.usage
+      .split('\n')
+      .map((u) => oneLine(u))
+      .filter(Boolean)
+      .slice(0, 12)
+      .map((u) => `\`${escClip(u, 300)}\``);
+    body.push(...sections(`*Usage*\n${lines.join('\n')}`));
   }
   return { body, footer: [], fallback: oneLine(v.message) };
 }

@@ -1,5 +1,10 @@
 import { describe, expect, it } from 'vitest';
+import { contentDir } from '../../adapters/boot.js';
 import { parseCommandLine } from '../../adapters/console/repl.js';
+import { createAssistant } from '../../src/assistant.js';
+import { loadRoles } from '../../src/content/load.js';
+import { seededRandom } from '../../src/random.js';
+import { createMemoryStore } from '../../storage/memory-store.js';
 import type { View } from '../../src/views.js';
 import { fakeAssistant, startRepl } from './repl-harness.js';
 import { cardActions, reply, sampleViews } from './views.js';
@@ -109,6 +114,53 @@ describe('runRepl (scripted assistant)', () => {
     expect(await repl.send('help')).toContain('Right now you can type: another, harder, easier, show.');
     const out = await repl.send('\u001b[31mred');
     expect(out).not.toContain('\u001b');
+    await repl.end();
+  });
+});
+
+describe('runRepl (real assistant, shipped content)', () => {
+  const setup = async () => {
+    const roles = await loadRoles(contentDir({}));
+    const assistant = createAssistant({ roles, store: createMemoryStore(), clock: { now: () => Date.UTC(2026, 2, 2, 12) }, random: seededRandom(7) });
+    return startRepl(assistant, roles);
+  };
+
+  it('plays a whole multiple-choice quiz answering letters', async () => {
+    const repl = await setup();
+    let screen = await repl.send('/devops-quiz start 3');
+    expect(screen).toMatch(/question 1\/3/);
+    for (const letter of ['A', 'b', 'C']) {
+      expect(screen).toMatch(/A\) [\s\S]*D\) [\s\S]*Type A–D to answer, or: \[skip\] \[stop\]/);
+      screen = await repl.send(letter);
+      expect(screen).toMatch(/✓ Correct!|✗ Not quite\./);
+    }
+    expect(screen).toMatch(/quiz finished[\s\S]*\/3 correct \(3 questions\)/);
+    // The summary's buttons work by word.
+    expect(await repl.send('stats')).toMatch(/stats for Tester\n.*\d\/3 correct/);
+    await repl.end();
+  });
+
+  it('answers a free-text question with bare text and shows the grade', async () => {
+    const repl = await setup();
+    expect(await repl.send('/devops-quiz start 1 text')).toMatch(/Type your answer, or: \[skip\] \[stop\]/);
+    const graded = await repl.send('Use a remote backend with locking; kubectl logs --previous and describe the pod for events');
+    expect(graded).toMatch(/Score: \d+\/100/);
+    expect(graded).toMatch(/Model answer:/);
+    expect(graded).toMatch(/quiz finished/);
+    await repl.end();
+  });
+
+  it('presses card buttons by word', async () => {
+    const repl = await setup();
+    const card = await repl.send('/devops-question basic');
+    expect(card).toMatch(/\(answer hidden\)[\s\S]*\[show answer\]/);
+    const shown = await repl.send('show');
+    expect(shown).toMatch(/Answer\n {2}\S/);
+    expect(shown).toMatch(/Key points/);
+    const next = await repl.send('another');
+    expect(next).toMatch(/DevOps Engineer · basic/);
+    expect(await repl.send('harder')).toMatch(/DevOps Engineer · technical/);
+    expect(await repl.send('/devops-help')).toMatch(/\/devops-quiz/);
     await repl.end();
   });
 });

@@ -292,6 +292,7 @@ describe('lowdb store: one process at a time', () => {
     const error = await openError(dataDir);
     expect(error.code).toBe('locked');
     expect(error.message).toContain(`pid ${holder.proc.pid}`);
+    // The holder exits without closing the store: its exit handler removes the lock.
     holder.proc.stdin.end();
     expect(await holder.exited).toBe(0);
     expect(existsSync(join(dataDir, 'panelist.json.lock'))).toBe(false);

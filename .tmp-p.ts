@@ -1,2 +1,0 @@
-import { run } from './bench/search.js';
-await run();

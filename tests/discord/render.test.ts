@@ -1,0 +1,227 @@
+import { describe, expect, it } from 'vitest';
+import { renderReply, renderText, buildModal } from '../../adapters/discord/render.js';
+import { clip, chunk } from '../../adapters/discord/limits.js';
+import { PROMPT_MARK } from '../../adapters/discord/components.js';
+import { COLOURS } from '../../adapters/discord/style.js';
+import type { Question, Role } from '../../src/content/schema.js';
+import type { AnswerFeedback, Reply, View } from '../../src/views.js';
+import { makeTestAssistant, realRoles } from '../helpers/assistant.js';
+import { limitViolations } from './limits-check.js';
+
+const big = (n: number, unit = 'word ') => unit.repeat(Math.ceil(n / unit.length)).slice(0, n);
+const emoji = (n: number) => '😀'.repeat(n);
+
+function card(role: Role, q: Question, answerShown: boolean): View {
+  return {
+    kind: 'card',
+    roleTitle: role.title,
+    answerShown,
+    question: {
+      id: q.id,
+      tier: q.tier,
+      topics: q.topics,
+      prompt: q.prompt,
+      answer: q.answer,
+      keyPoints: q.keyPoints.map((k) => k.point),
+      followUps: q.followUps,
+      redFlags: q.redFlags.flatMap((id) => role.mistakes.filter((m) => m.id === id).map((m) => ({ title: m.title, text: m.text }))),
+    },
+    actions: [
+      { id: `devops|c|show|${q.id}|a`, label: 'Show answer', style: 'primary' },
+      { id: `devops|c|another|${q.id}`, label: 'Another' },
+      { id: `devops|c|harder|${q.id}`, label: 'Harder' },
+      { id: `devops|c|easier|${q.id}`, label: 'Easier' },
+    ],
+  };
+}
+
+function feedback(q: Question, outcome: AnswerFeedback['outcome'], text: boolean): AnswerFeedback {
+  return {
+    questionId: q.id,
+    prompt: q.prompt,
+    outcome,
+    points: outcome === 'correct' ? 300 : 0,
+    bonus: outcome === 'correct' ? 50 : 0,
+    given: text ? q.answer : q.choices.wrong[0],
+    ...(text ? { score: 62, covered: q.keyPoints.slice(0, 2).map((k) => k.point), missed: q.keyPoints.slice(2).map((k) => k.point) } : { correctChoice: q.choices.correct }),
+    modelAnswer: q.answer,
+  };
+}
+
+function quizQuestion(role: Role, q: Question, mode: 'choice' | 'text', fb?: AnswerFeedback): View {
+  const texts = [q.choices.correct, ...q.choices.wrong];
+  return {
+    kind: 'quiz-question',
+    roleTitle: role.title,
+    mode,
+    review: false,
+    progress: { number: 2, total: 5, points: 300, streak: 2 },
+    question: { id: q.id, tier: q.tier, topics: q.topics, prompt: q.prompt },
+    choices: mode === 'choice' ? texts.map((text, i) => ({ letter: 'ABCD'[i] ?? '?', text, actionId: `devops|z|choice|abcdefgh|1|${i}` })) : [],
+    ...(fb ? { feedback: fb } : {}),
+    actions: [
+      ...(mode === 'text'
+        ? [{ id: 'devops|z|text|abcdefgh|1', label: 'Answer', style: 'primary' as const, prompt: { actionId: 'devops|z|text|abcdefgh|1', title: 'Your answer', label: 'Answer as you would in the interview', maxLength: 3000 } }]
+        : []),
+      { id: 'devops|z|skip|abcdefgh|1', label: 'Skip' },
+      { id: 'devops|z|stop|abcdefgh', label: 'Stop', style: 'danger' as const },
+    ],
+  };
+}
+
+function expectValid(reply: Reply): ReturnType<typeof renderReply> {
+  const message = renderReply(reply);
+  expect(limitViolations(message), `${reply.view.kind}`).toEqual([]);
+  return message;
+}
+
+describe('renderReply over all real content', () => {
+  it('renders every question as a card, a quiz step (both modes, with feedback) and a summary within limits', async () => {
+    const roles = await realRoles();
+    let count = 0;
+    for (const role of roles) {
+      for (const q of role.questions) {
+        for (const shown of [false, true]) expectValid({ visibility: 'private', view: card(role, q, shown) });
+        for (const mode of ['choice', 'text'] as const) {
+          expectValid({ visibility: 'private', view: quizQuestion(role, q, mode) });
+          for (const outcome of ['correct', 'wrong', 'skipped'] as const) {
+            expectValid({ visibility: 'private', replace: true, view: quizQuestion(role, q, mode, feedback(q, outcome, mode === 'text')) });
+          }
+        }
+        count += 1;
+      }
+      const missed = role.questions.map((q) => ({ id: q.id, tier: q.tier, prompt: q.prompt, modelAnswer: q.answer, given: q.choices.wrong[0], outcome: 'wrong' as const }));
+      const last = role.questions[0]!;
+      expectValid({
+        visibility: 'private',
+        view: { kind: 'quiz-summary', roleTitle: role.title, review: false, stopped: false, total: missed.length, answered: missed.length, correct: 0, points: 0, bestStreak: 0, feedback: feedback(last, 'wrong', true), missed, actions: [] },
+      });
+    }
+    expect(count).toBeGreaterThan(10);
+  });
+
+  it('renders what the real assistant answers (role sections, help, search, cards) within limits', async () => {
+    const { assistant, roles } = await makeTestAssistant();
+    const ctx = { user: { platform: 'discord' as const, id: '42', name: 'Ada' }, space: 'G', conversation: 'C' };
+    const replies: Reply[] = [];
+    for (const info of assistant.commands) {
+      if (info.name.endsWith('-role')) {
+        const section = info.options.find((o) => o.name === 'section');
+        for (const value of section?.type === 'choice' ? section.choices : []) replies.push(await assistant.handle({ type: 'command', command: info.name, options: { section: value }, ctx }));
+      }
+      if (info.name.endsWith('-help')) replies.push(await assistant.handle({ type: 'command', command: info.name, options: {}, ctx }));
+      if (info.name.endsWith('-question')) for (const tier of ['basic', 'technical', 'advanced']) replies.push(await assistant.handle({ type: 'command', command: info.name, options: { tier }, ctx }));
+      if (info.name.endsWith('-search')) {
+        for (const q of roles[0]!.questions) replies.push(await assistant.handle({ type: 'command', command: info.name, options: { query: q.keywords.join(' ') }, ctx }));
+        replies.push(await assistant.handle({ type: 'command', command: info.name, options: { query: 'the a of and to kubernetes terraform docker' }, ctx }));
+      }
+    }
+    expect(replies.length).toBeGreaterThan(20);
+    for (const reply of replies) expectValid(reply);
+  });
+});
+
+describe('renderReply with oversized content', () => {
+  const huge = big(10_000);
+  const longName = big(500, 'Name');
+  const fb: AnswerFeedback = { questionId: 'x', prompt: huge, outcome: 'wrong', points: 0, bonus: 0, given: huge, score: 10, covered: Array(40).fill(big(300)), missed: Array(40).fill(big(300)), modelAnswer: huge };
+  const actions = Array.from({ length: 40 }, (_, i) => ({ id: `devops|x|${i}|${'y'.repeat(60)}`, label: big(200), style: 'primary' as const }));
+  const views: View[] = [
+    { kind: 'role', roleTitle: longName, section: 'summary', title: huge, lead: huge, tags: Array(200).fill('tag'), sections: Array.from({ length: 40 }, () => ({ title: huge, text: huge, bullets: Array(50).fill(big(500)) })), actions },
+    { kind: 'card', roleTitle: longName, answerShown: true, question: { id: 'q', tier: 'advanced', topics: Array(100).fill('topic'), prompt: huge, answer: huge, keyPoints: Array(60).fill(huge), followUps: Array(60).fill(huge), redFlags: Array(60).fill({ title: huge, text: huge }) }, actions },
+    { kind: 'quiz-question', roleTitle: longName, mode: 'choice', review: true, progress: { number: 9999, total: 9999, points: 1e9, streak: 50 }, question: { id: 'q', tier: 'basic', topics: Array(100).fill('t'), prompt: huge }, choices: Array.from({ length: 10 }, (_, i) => ({ letter: String(i), text: huge, actionId: `devops|z|choice|s|1|${i}` })), feedback: fb, actions },
+    { kind: 'quiz-question', roleTitle: emoji(3000), mode: 'text', review: false, progress: { number: 1, total: 1, points: 0, streak: 0 }, question: { id: 'q', tier: 'technical', topics: [], prompt: emoji(5000) }, choices: [], feedback: { ...fb, given: emoji(5000), modelAnswer: emoji(5000) }, actions },
+    { kind: 'quiz-summary', roleTitle: longName, review: false, stopped: true, total: 200, answered: 200, correct: 0, points: 0, bestStreak: 0, feedback: fb, missed: Array.from({ length: 200 }, () => ({ id: 'q', tier: 'basic' as const, prompt: huge, modelAnswer: huge, given: huge, outcome: 'wrong' as const })), actions },
+    { kind: 'search', roleTitle: longName, query: huge, results: Array.from({ length: 200 }, (_, i) => ({ id: `r${i}`, kind: 'question' as const, title: huge, snippet: huge, tier: 'basic' as const, score: 1 })), actions },
+    { kind: 'leaderboard', roleTitle: longName, period: 'week', periodLabel: huge, rows: Array.from({ length: 200 }, (_, i) => ({ rank: i + 1, userId: String(i), name: longName, points: 1e9, answered: 1e6, accuracy: 99 })), actions },
+    { kind: 'stats', roleTitle: longName, name: longName, points: 1, weekPoints: 1, answered: 1, correct: 1, accuracy: 100, streak: 1, bestStreak: 1, reviewDue: 3, byTier: Array(100).fill({ label: huge, answered: 1, correct: 1, accuracy: 100 }), byTopic: Array(300).fill({ label: longName, answered: 1, correct: 1, accuracy: 100 }), weakest: Array(30).fill({ label: huge, answered: 1, correct: 0, accuracy: 0 }), actions },
+    { kind: 'help', title: huge, commands: Array.from({ length: 100 }, () => ({ name: longName, description: huge, usage: huge, examples: Array(10).fill(huge) })) },
+    { kind: 'notice', title: huge, text: huge, actions },
+    { kind: 'error', code: 'bad-arguments', message: huge, usage: huge },
+  ];
+
+  for (const view of views) {
+    it(`keeps a ${view.kind}${view.kind === 'quiz-question' ? ` (${view.mode})` : ''} view inside every limit`, () => {
+      for (const visibility of ['public', 'private'] as const) {
+        const message = expectValid({ visibility, view });
+        expect(message.embeds.length).toBeGreaterThan(0);
+      }
+    });
+  }
+
+  it('leaves out buttons whose ids Discord would refuse rather than cutting them', () => {
+    const message = renderReply({ visibility: 'private', view: { kind: 'notice', title: 't', text: 'x', actions: [{ id: 'x'.repeat(101), label: 'bad' }, { id: 'ok', label: 'ok' }] } });
+    expect(message.components.flatMap((r) => r.components).map((b) => b.custom_id)).toEqual(['ok']);
+  });
+
+  it('clips with an ellipsis and never splits an emoji', () => {
+    expect(clip('abcdef', 4)).toBe('abc…');
+    expect(clip('abc', 3)).toBe('abc');
+    const cut = clip(emoji(10), 6);
+    expect(cut.length).toBeLessThanOrEqual(6);
+    expect(cut).toBe('😀😀…');
+    expect(chunk(big(3000), 1024, 5).every((c) => c.length <= 1024)).toBe(true);
+    expect(renderText(big(5000), 'private').content?.length).toBe(2000);
+  });
+});
+
+describe('renderReply look and feel', () => {
+  it('shows an interviewer card question first, then key points, follow-ups and red flags; the answer only when asked', async () => {
+    const [role] = await realRoles();
+    const q = role!.questions.find((x) => x.redFlags.length > 0) ?? role!.questions[0]!;
+    const hidden = renderReply({ visibility: 'private', view: card(role!, q, false) });
+    expect(hidden.flags).toBe(64);
+    expect(hidden.embeds).toHaveLength(1);
+    const embed = hidden.embeds[0]!;
+    expect(embed.description).toContain(q.prompt);
+    const names = (embed.fields ?? []).map((f) => f.name);
+    expect(names[0]).toMatch(/strong answer covers/);
+    expect(names.indexOf('Follow-up probes')).toBeGreaterThan(0);
+    if (q.redFlags.length) expect(names.findIndex((n) => n.startsWith('🚩'))).toBeGreaterThan(names.indexOf('Follow-up probes'));
+    expect(JSON.stringify(hidden)).not.toContain(q.answer.slice(0, 60));
+    const shown = renderReply({ visibility: 'private', view: card(role!, q, true) });
+    expect(shown.embeds[1]?.title).toBe('Model answer');
+    expect(shown.embeds[1]?.description).toContain(q.answer.slice(0, 60));
+    expect(hidden.components[0]?.components.map((b) => b.label)).toEqual(['Show answer', 'Another', 'Harder', 'Easier']);
+  });
+
+  it('colours by tier and shows progress in the footer; multiple choice gets A–D buttons', async () => {
+    const [role] = await realRoles();
+    const byTier = (tier: string) => role!.questions.find((q) => q.tier === tier)!;
+    expect(renderReply({ visibility: 'private', view: quizQuestion(role!, byTier('basic'), 'choice') }).embeds[0]?.color).toBe(COLOURS.basic);
+    expect(renderReply({ visibility: 'private', view: quizQuestion(role!, byTier('technical'), 'choice') }).embeds[0]?.color).toBe(COLOURS.technical);
+    const message = renderReply({ visibility: 'private', view: quizQuestion(role!, byTier('advanced'), 'choice') });
+    expect(message.embeds[0]?.color).toBe(COLOURS.advanced);
+    expect(message.embeds[0]?.footer?.text).toMatch(/^Question 2 of 5 · 300 pts/);
+    const [choices, actions] = message.components;
+    expect(choices?.components.map((b) => b.label.slice(0, 2))).toEqual(['A.', 'B.', 'C.', 'D.']);
+    expect(actions?.components.map((b) => b.label)).toEqual(['Skip', 'Stop']);
+  });
+
+  it('marks the free-text Answer button so it opens a modal, and builds the modal within limits', async () => {
+    const [role] = await realRoles();
+    const message = renderReply({ visibility: 'private', view: quizQuestion(role!, role!.questions[0]!, 'text') });
+    const answer = message.components[0]?.components[0];
+    expect(answer?.label).toBe('Answer');
+    expect(answer?.custom_id).toBe(PROMPT_MARK + 'devops|z|text|abcdefgh|1');
+    const modal = buildModal({ actionId: 'devops|z|text|abcdefgh|1', title: big(100), label: big(100), placeholder: big(500), maxLength: 10_000 });
+    expect(modal.custom_id).toBe('devops|z|text|abcdefgh|1');
+    expect(modal.title.length).toBeLessThanOrEqual(45);
+    const label = modal.components[0] as { type: number; label: string; component: { type: number; max_length: number; placeholder: string } };
+    expect(label.type).toBe(18);
+    expect(label.label.length).toBeLessThanOrEqual(45);
+    expect(label.component.type).toBe(4);
+    expect(label.component.max_length).toBe(4000);
+    expect(label.component.placeholder.length).toBeLessThanOrEqual(100);
+  });
+
+  it('escapes markdown in user text and keeps names as plain text', () => {
+    const message = renderReply({
+      visibility: 'public',
+      view: { kind: 'leaderboard', roleTitle: 'R', period: 'all', periodLabel: 'All time', rows: [{ rank: 1, userId: '1', name: '**@everyone** <@123>', points: 5, answered: 1, accuracy: 100 }], actions: [] },
+    });
+    expect(message.flags).toBeUndefined();
+    expect(message.embeds[0]?.description).toContain('\\*\\*@everyone\\*\\* <@123>');
+    expect(message.embeds[0]?.description).toContain('100%');
+  });
+});

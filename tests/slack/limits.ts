@@ -1,0 +1,96 @@
+/**
+ * Checks a rendered Slack message or modal against every Block Kit limit we
+ * rely on, and that no mention syntax survives in what would be sent.
+ */
+import { expect } from 'vitest';
+import { LIMITS, blockChars, type MessageBlock } from '../../adapters/slack/blocks.js';
+import type { PromptModal } from '../../adapters/slack/modal.js';
+import type { SlackMessage } from '../../adapters/slack/render.js';
+
+/** Mrkdwn must hold only escaped `<`/`>`/`&` (no links, no mentions). */
+function checkMrkdwn(text: string, where: string): void {
+  expect(text.length, `${where}: empty mrkdwn`).toBeGreaterThan(0);
+  expect(text, `${where}: unescaped <`).not.toMatch(/</);
+  expect(text, `${where}: bare &`).not.toMatch(/&(?!amp;|lt;|gt;)/);
+}
+
+export function checkBlocks(blocks: MessageBlock[], where = 'message'): void {
+  const ids = new Set<string>();
+  for (const [i, b] of blocks.entries()) {
+    const at = `${where} block ${i} (${b.type})`;
+    switch (b.type) {
+      case 'header':
+        expect(b.text.text.length, at).toBeGreaterThan(0);
+        expect(b.text.text.length, at).toBeLessThanOrEqual(LIMITS.header);
+        break;
+      case 'section':
+        expect(b.text ?? b.fields, at).toBeDefined();
+        if (b.text) {
+          expect(b.text.text.length, at).toBeLessThanOrEqual(LIMITS.sectionText);
+          checkMrkdwn(b.text.text, at);
+        }
+        if (b.fields) {
+          expect(b.fields.length, at).toBeGreaterThan(0);
+          expect(b.fields.length, at).toBeLessThanOrEqual(LIMITS.fields);
+          for (const f of b.fields) {
+            expect(f.text.length, at).toBeLessThanOrEqual(LIMITS.fieldText);
+            checkMrkdwn(f.text, at);
+          }
+        }
+        break;
+      case 'context':
+        expect(b.elements.length, at).toBeGreaterThan(0);
+        expect(b.elements.length, at).toBeLessThanOrEqual(LIMITS.contextElements);
+        for (const e of b.elements) {
+          expect(e.text.length, at).toBeLessThanOrEqual(LIMITS.sectionText);
+          checkMrkdwn(e.text, at);
+        }
+        break;
+      case 'actions':
+        expect(b.elements.length, at).toBeGreaterThan(0);
+        expect(b.elements.length, at).toBeLessThanOrEqual(LIMITS.actionsElements);
+        for (const e of b.elements) {
+          expect(e.text.text.length, at).toBeGreaterThan(0);
+          expect(e.text.text.length, at).toBeLessThanOrEqual(LIMITS.buttonText);
+          expect((e.value ?? '').length, at).toBeLessThanOrEqual(LIMITS.buttonValue);
+          expect(e.action_id.length, at).toBeGreaterThan(0);
+          expect(e.action_id.length, at).toBeLessThanOrEqual(LIMITS.actionId);
+          expect(ids.has(e.action_id), `${at}: duplicate action_id ${e.action_id}`).toBe(false);
+          ids.add(e.action_id);
+        }
+        break;
+      case 'divider':
+        break;
+    }
+  }
+}
+
+/** Every limit of a message, plus our compactness budget and mention safety. */
+export function checkMessage(message: SlackMessage, where = 'message'): void {
+  expect(message.blocks.length, where).toBeGreaterThan(0);
+  expect(message.blocks.length, where).toBeLessThanOrEqual(LIMITS.blocks);
+  checkBlocks(message.blocks, where);
+  const chars = message.blocks.reduce((n, b) => n + blockChars(b), 0);
+  expect(chars, `${where}: visible characters`).toBeLessThanOrEqual(LIMITS.messageChars);
+  expect(message.text.length, where).toBeGreaterThan(0);
+  expect(message.text.length, where).toBeLessThanOrEqual(LIMITS.fallbackText);
+  expect(message.text, where).not.toMatch(/</);
+  expect(JSON.stringify(message), `${where}: mention syntax`).not.toMatch(/<[!@#]/);
+}
+
+export function checkModal(modal: PromptModal, where = 'modal'): void {
+  expect(modal.title.text.length, where).toBeLessThanOrEqual(LIMITS.modalTitle);
+  expect(modal.submit.text.length, where).toBeLessThanOrEqual(LIMITS.modalButton);
+  expect(modal.close.text.length, where).toBeLessThanOrEqual(LIMITS.modalButton);
+  expect(modal.private_metadata.length, where).toBeLessThanOrEqual(LIMITS.privateMetadata);
+  expect(modal.blocks.length, where).toBeLessThanOrEqual(LIMITS.modalBlocks);
+  for (const b of modal.blocks) {
+    if (b.type === 'input') {
+      expect(b.label.text.length, where).toBeLessThanOrEqual(LIMITS.inputLabel);
+      expect(b.element.max_length, where).toBeLessThanOrEqual(LIMITS.inputMaxLength);
+      expect(b.element.max_length, where).toBeGreaterThan(0);
+      expect((b.element.placeholder?.text ?? '').length, where).toBeLessThanOrEqual(LIMITS.placeholder);
+    } else checkBlocks([b], where);
+  }
+  expect(JSON.stringify(modal), `${where}: mention syntax`).not.toMatch(/<[!@#]/);
+}
