@@ -145,8 +145,12 @@ export async function run(): Promise<void> {
       first.push(result.firstOutputMs);
       exit.push(result.exitMs);
     }
+    // What node + tsx cost before any project code runs, to read the figures above against.
+    const baseline: number[] = [];
+    for (let i = 0; i < COLD_RUNS; i++) baseline.push((await spawnNode(['-e', ''], env)).exitMs);
     console.log(`cold start, spawn → first reply (${COLD_RUNS} runs): median ${ms(median(first))}, max ${ms(Math.max(...first))}`);
     console.log(`cold start, spawn → exit       (${COLD_RUNS} runs): median ${ms(median(exit))}, max ${ms(Math.max(...exit))}`);
+    console.log(`baseline, node + tsx, empty    (${COLD_RUNS} runs): median ${ms(median(baseline))}, max ${ms(Math.max(...baseline))}`);
 
     const result = await spawnNode([fileURLToPath(import.meta.url), '--worker'], env);
     if (result.code !== 0) throw new Error(`worker exited ${String(result.code)}: ${result.stderr.slice(0, 500)}`);

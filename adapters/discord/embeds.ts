@@ -26,7 +26,10 @@ export function roleEmbeds(view: ViewOf<'role'>): APIEmbed[] {
       .join('\n');
     return longFields(section.title, body || '—', 2);
   });
-  const embeds: APIEmbed[] = [{ color: COLOURS.brand, author: { name: view.roleTitle }, title: view.title, description, fields: fields.slice(0, LIMITS.embedFields) }];
+  const first: APIEmbed = { color: COLOURS.brand, title: view.title, description, fields: fields.slice(0, LIMITS.embedFields) };
+  // The summary's title is the role itself; other sections say which role they belong to.
+  if (view.title !== view.roleTitle) first.author = { name: view.roleTitle };
+  const embeds = [first];
   // Sections past 25 fields continue in a second embed rather than vanish.
   if (fields.length > LIMITS.embedFields) embeds.push({ color: COLOURS.brand, fields: fields.slice(LIMITS.embedFields, 2 * LIMITS.embedFields) });
   return embeds;

@@ -99,13 +99,21 @@ export function escClip(text: string, max: number): string {
   return clip(esc(text), max);
 }
 
+/**
+ * Plain text parses no mentions, but mention syntax there still reads like one
+ * and is one copy-paste from pinging: swap its `<` for a look-alike.
+ */
+export function defang(text: string): string {
+  return text.replace(/<(?=[!@#])/g, '‹');
+}
+
 /** Collapses whitespace, for text shown on one line (names, titles, snippets). */
 export function oneLine(text: string): string {
   return text.replace(/\s+/g, ' ').trim();
 }
 
 export function header(text: string): HeaderBlock {
-  const t = clip(oneLine(text), LIMITS.header) || '…';
+  const t = clip(defang(oneLine(text)), LIMITS.header) || '…';
   return { type: 'header', text: { type: 'plain_text', text: t, emoji: true } };
 }
 
@@ -178,7 +186,7 @@ export function buttons(specs: ButtonSpec[], used: Set<string> = new Set()): Act
     const el: ButtonElement = {
       type: 'button',
       action_id: id,
-      text: { type: 'plain_text', text: clip(oneLine(b.label), LIMITS.buttonText) || '…', emoji: true },
+      text: { type: 'plain_text', text: clip(defang(oneLine(b.label)), LIMITS.buttonText) || '…', emoji: true },
       value: b.value.slice(0, LIMITS.buttonValue),
     };
     if (b.style) el.style = b.style;
@@ -216,7 +224,23 @@ export function fit(
   footer: MessageBlock[],
   limits: { blocks: number; chars: number } = { blocks: LIMITS.blocks, chars: LIMITS.messageChars },
 ): MessageBlock[] {
-  const foot = footer.slice(0, Math.max(0, limits.blocks - 1));
+  // Buttons may take at most half the budget; a view with more is unusable anyway.
+  let footChars = 0;
+  const foot: MessageBlock[] = [];
+  for (const block of footer.slice(0, Math.max(0, limits.blocks - 1))) {
+    if (block.type !== 'actions') {
+      foot.push(block);
+      footChars += blockChars(block);
+      continue;
+    }
+    const elements = block.elements.filter((e) => {
+      const size = e.text.text.length + (e.value?.length ?? 0);
+      if (footChars + size > limits.chars / 2) return false;
+      footChars += size;
+      return true;
+    });
+    if (elements.length > 0) foot.push({ ...block, elements });
+  }
   let blocksLeft = limits.blocks - foot.length;
   let charsLeft = limits.chars - foot.reduce((n, b) => n + blockChars(b), 0);
   const kept: MessageBlock[] = [];

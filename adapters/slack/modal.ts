@@ -6,7 +6,7 @@
  */
 import { z } from 'zod';
 import type { TextPrompt } from '../../src/views.js';
-import { LIMITS, clip, esc, oneLine, sections, type PlainText, type SectionBlock } from './blocks.js';
+import { LIMITS, clip, defang, esc, oneLine, sections, type PlainText, type SectionBlock } from './blocks.js';
 
 /** The modal's callback id; one `app.view` listener serves every prompt. */
 export const PROMPT_CALLBACK_ID = 'panelist-prompt';
@@ -125,7 +125,7 @@ interface InputBlock {
 }
 
 function plain(text: string, max: number): PlainText {
-  return { type: 'plain_text', text: clip(oneLine(text), max) || '…', emoji: true };
+  return { type: 'plain_text', text: clip(defang(oneLine(text)), max) || '…', emoji: true };
 }
 
 /** The modal for a text prompt, with `question` (content) shown above the input when given. */

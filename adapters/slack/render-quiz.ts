@@ -68,10 +68,8 @@ export function renderQuizQuestion(v: QuizQuestionView): Parts {
   const footer: MessageBlock[] = [];
   if (v.mode === 'choice' && v.choices.length > 0) {
     const labels = v.choices.map((c) => `${c.letter}. ${oneLine(c.text)}`);
-    // Buttons cut long choices; then list them in full so nothing is hidden.
-    if (labels.some((l) => l.length > LIMITS.buttonText)) {
-      body.push(...sections(v.choices.map((c) => `*${esc(c.letter)}.*  ${escClip(oneLine(c.text), 400)}`).join('\n')));
-    }
+    // Slack shows only ~30 characters of a button, so the choices are listed in full too.
+    body.push(...sections(v.choices.map((c) => `*${esc(c.letter)}.*  ${escClip(oneLine(c.text), 400)}`).join('\n')));
     footer.push(...buttons(v.choices.map((c, i) => ({ actionId: c.actionId, label: labels[i] ?? c.letter, value: c.actionId })), used));
   }
   footer.push(...actionButtons(v.actions, used, v.question.prompt));

@@ -2,7 +2,7 @@
 import type { ActionRef } from '../actions.js';
 import type { Question, Tier } from '../content/schema.js';
 import { cardView } from '../questions/card-view.js';
-import { filterQuestions, pickQuestion, poolKey, stepTier, type QuestionFilter } from '../questions/pick.js';
+import { filterQuestions, pickQuestion, poolKey, stepTier, withSeen, type QuestionFilter } from '../questions/pick.js';
 import type { Reply } from '../views.js';
 import { commandName, errorReply, stringValue, updateMe, type HandlerInput } from './context.js';
 
@@ -20,7 +20,7 @@ async function serveCard(input: HandlerInput, filter: QuestionFilter, avoid?: st
   await updateMe(input, (record) => {
     const pick = pickQuestion(pool, record.seen[key] ?? [], input.deps.random, avoid);
     picked = pick?.question;
-    return pick ? { ...record, seen: { ...record.seen, [key]: pick.seen } } : record;
+    return pick ? { ...record, seen: withSeen(record.seen, key, pick.seen) } : record;
   });
   if (!picked) return undefined;
   return { visibility: 'private', view: cardView(input.rt, picked, filter, false, note) };

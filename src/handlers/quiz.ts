@@ -5,7 +5,7 @@
 import type { ActionRef } from '../actions.js';
 import type { Question, Tier } from '../content/schema.js';
 import type { QuizAnswer, QuizSession } from '../ports.js';
-import { filterQuestions, pickMany, poolKey } from '../questions/pick.js';
+import { filterQuestions, pickMany, poolKey, withSeen } from '../questions/pick.js';
 import { randomId } from '../random.js';
 import { gradeAnswer } from '../quiz/grade.js';
 import { displayedChoices, LETTERS, quizQuestionView, quizSummaryView } from '../quiz/quiz-views.js';
@@ -67,7 +67,7 @@ async function begin(input: HandlerInput, settings: StartSettings): Promise<Repl
       const key = poolKey(input.rt.role.id, filter, 'quiz');
       const picked = pickMany(filterQuestions(input.rt, filter), record.seen[key] ?? [], settings.count, input.deps.random);
       ids = picked.ids;
-      return { ...record, seen: { ...record.seen, [key]: picked.seen } };
+      return { ...record, seen: withSeen(record.seen, key, picked.seen) };
     });
     if (ids.length === 0) {
       if (settings.review) {

@@ -37,6 +37,16 @@ export function filterQuestions(rt: RoleRuntime, filter: QuestionFilter): Questi
   return ranked.map((id) => rt.byId.get(id)).filter((q): q is Question => q !== undefined && inTier(q));
 }
 
+/** Pools remembered per user; topic words are free text, so the map must not grow without end. */
+export const MAX_POOLS = 24;
+
+/** `seen` with one pool's list replaced, most recent last, oldest pools dropped past {@link MAX_POOLS}. */
+export function withSeen(seen: Readonly<Record<string, string[]>>, key: string, ids: string[]): Record<string, string[]> {
+  const entries = Object.entries(seen).filter(([k]) => k !== key);
+  entries.push([key, ids]);
+  return Object.fromEntries(entries.slice(-MAX_POOLS));
+}
+
 /** The outcome of a pick: the question and the pool's updated served list. */
 export interface Pick {
   question: Question;

@@ -5,9 +5,12 @@
 import { mkdtemp, readFile, rm, writeFile, mkdir } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { z } from 'zod';
 import { jsonLines, ROOT, runCli, testEnv } from './spawn.js';
+
+// Each test spawns one or more processes (about a second each, more on a busy machine).
+vi.setConfig({ testTimeout: 60_000 });
 
 let dir: string;
 let env: NodeJS.ProcessEnv;

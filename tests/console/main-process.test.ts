@@ -18,7 +18,7 @@ afterAll(async () => {
 });
 
 describe.skipIf(!existsSync(join(ROOT, 'adapters/main.ts')))('npm start without tokens', () => {
-  it('drives the interactive console through stdin', async () => {
+  it('drives the interactive console through stdin', { timeout: 60_000 }, async () => {
     const child = startTs('adapters/main.ts', [], testEnv({ DATA_DIR: join(dir, 'data'), LOG_LEVEL: 'warn' }));
     const done = finished(child);
     // The REPL serves lines one at a time, in order, so they can all go at once.

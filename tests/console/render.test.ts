@@ -116,6 +116,13 @@ describe('action words', () => {
     expect(actionHints(actions).map((h) => h.word)).toEqual(['this week', 'this month', 'harder']);
     expect(matchActionWord('this', actions)).toBeUndefined();
     expect(matchActionWord('month', actions)?.id).toBe('2');
+    const open = [
+      { id: 'o1', label: 'Open #1' },
+      { id: 'o2', label: 'Open #2' },
+    ];
+    expect(actionHints(open).map((h) => h.word)).toEqual(['open 1', 'open 2']);
+    expect(matchActionWord('open #2', open)?.id).toBe('o2');
+    expect(matchActionWord('2', open)?.id).toBe('o2');
     expect(matchActionWord('this month', actions)?.id).toBe('2');
     expect(matchActionWord('harder', actions)?.id).toBe('3');
   });

@@ -89,6 +89,9 @@ export class FakeDiscord {
   private readonly sockets = new Set<WebSocket>();
   private readonly waiters: { match: (c: RecordedCall) => boolean; resolve: (c: RecordedCall) => void }[] = [];
   private readonly interceptors: Handler[] = [];
+  private readonly listeners = new Set<(c: RecordedCall) => void>();
+  /** Keep calls in `calls` (off for long benchmarks, which listen instead). */
+  record = true;
   private seq = 0;
   private identified: (() => void)[] = [];
   private server!: Server;
@@ -123,6 +126,12 @@ export class FakeDiscord {
       const i = this.interceptors.indexOf(handler);
       if (i >= 0) this.interceptors.splice(i, 1);
     };
+  }
+
+  /** Calls `listener` with every REST call as it arrives; returns an unsubscribe. */
+  onCall(listener: (c: RecordedCall) => void): () => void {
+    this.listeners.add(listener);
+    return () => this.listeners.delete(listener);
   }
 
   /** Resolves with the first call (already seen or future) matching. */
@@ -209,7 +218,8 @@ export class FakeDiscord {
       auth: req.headers.authorization,
       at: performance.now(),
     };
-    this.calls.push(call);
+    if (this.record) this.calls.push(call);
+    for (const listener of this.listeners) listener(call);
     for (const w of [...this.waiters]) {
       if (w.match(call)) {
         this.waiters.splice(this.waiters.indexOf(w), 1);

@@ -194,7 +194,7 @@ describe('renderReply look and feel', () => {
     expect(message.embeds[0]?.color).toBe(COLOURS.advanced);
     expect(message.embeds[0]?.footer?.text).toMatch(/^Question 2 of 5 · 300 pts/);
     const [choices, actions] = message.components;
-    expect(choices?.components.map((b) => b.label.slice(0, 2))).toEqual(['A.', 'B.', 'C.', 'D.']);
+    expect(choices?.components.map((b) => (b.label ?? '').slice(0, 2))).toEqual(['A.', 'B.', 'C.', 'D.']);
     expect(actions?.components.map((b) => b.label)).toEqual(['Skip', 'Stop']);
   });
 

@@ -1,0 +1,146 @@
+/**
+ * Discord benchmark: interactions per second and latency (median, p99) from an
+ * INTERACTION_CREATE dispatched on the fake gateway to the interaction callback
+ * reaching the fake REST, for Panelist's bot (real core, in-memory store) and,
+ * in the same run, for a bare discord.js client that only replies. The ratio
+ * shows what the core, rendering and our wiring cost over discord.js itself.
+ *
+ * Run alone with `npx tsx bench/discord.ts`.
+ */
+import { performance } from 'node:perf_hooks';
+import { Client, Events, GatewayIntentBits, MessageFlags } from 'discord.js';
+import { createDiscordBot } from '../adapters/discord/bot.js';
+import { silentLogger } from '../adapters/logger.js';
+import { Driver, type Sent } from '../tests/discord/driver.js';
+import { APP_ID, FakeDiscord, type FakePlace, type FakeUser } from '../tests/discord/fake-discord.js';
+import { makeTestAssistant } from '../tests/helpers/assistant.js';
+
+const PLACE: FakePlace = { guildId: '300000000000000001', channelId: '400000000000000001' };
+const USERS: FakeUser[] = Array.from({ length: 50 }, (_, i) => ({ id: String(500000000000000000n + BigInt(i)), username: `user${i}` }));
+const WARMUP = 100;
+const SEQUENTIAL = 400;
+const BURST = 2000;
+const IN_FLIGHT = 50;
+
+interface Subject {
+  name: string;
+  start(fake: FakeDiscord): Promise<{ stop(): Promise<void> }>;
+  /** Dispatches one interaction. */
+  send(driver: Driver, i: number): Sent;
+}
+
+interface Figures {
+  name: string;
+  median: number;
+  p99: number;
+  perSecond: number;
+}
+
+function quantile(sorted: number[], q: number): number {
+  return sorted[Math.min(sorted.length - 1, Math.floor(q * sorted.length))] ?? NaN;
+}
+
+/** Dispatch-to-callback timing, matched by interaction id. */
+class Stopwatch {
+  private readonly pending = new Map<string, { at: number; done: (ms: number) => void }>();
+  constructor(fake: FakeDiscord) {
+    fake.onCall((call) => {
+      const m = call.path.match(/^\/interactions\/(\d+)\//);
+      const entry = m ? this.pending.get(m[1]!) : undefined;
+      if (!m || !entry) return;
+      this.pending.delete(m[1]!);
+      entry.done(call.at - entry.at);
+    });
+  }
+  time(send: () => Sent): Promise<number> {
+    return new Promise((done) => {
+      const at = performance.now();
+      const sent = send();
+      this.pending.set(sent.id, { at, done });
+    });
+  }
+}
+
+async function measure(subject: Subject): Promise<Figures> {
+  const fake = await new FakeDiscord().start();
+  fake.record = false;
+  const running = await subject.start(fake);
+  const driver = new Driver(fake);
+  const watch = new Stopwatch(fake);
+  let n = 0;
+  const one = () => watch.time(() => subject.send(driver, n++));
+  for (let i = 0; i < WARMUP; i += 1) await one();
+  const latencies: number[] = [];
+  for (let i = 0; i < SEQUENTIAL; i += 1) latencies.push(await one());
+  latencies.sort((a, b) => a - b);
+  const started = performance.now();
+  let issued = 0;
+  const worker = async () => {
+    while (issued < BURST) {
+      issued += 1;
+      await one();
+    }
+  };
+  await Promise.all(Array.from({ length: IN_FLIGHT }, worker));
+  const perSecond = BURST / ((performance.now() - started) / 1000);
+  await running.stop();
+  await fake.stop();
+  return { name: subject.name, median: quantile(latencies, 0.5), p99: quantile(latencies, 0.99), perSecond };
+}
+
+const bare: Subject = {
+  name: 'bare discord.js (reply only)',
+  async start(fake) {
+    const client = new Client({ intents: [GatewayIntentBits.Guilds], allowedMentions: { parse: [] }, rest: { api: fake.apiUrl, retries: 0 } });
+    client.on(Events.InteractionCreate, (interaction) => {
+      if (interaction.isChatInputCommand()) void interaction.reply({ content: 'pong', flags: MessageFlags.Ephemeral }).catch(() => undefined);
+    });
+    const ready = new Promise((resolve) => client.once(Events.ClientReady, resolve));
+    await client.login('bench-token');
+    await ready;
+    return { stop: () => client.destroy() };
+  },
+  send: (driver, i) => driver.command(USERS[i % USERS.length]!, PLACE, 'ping'),
+};
+
+// A mix of what users do most: interviewer cards, searches and quiz starts.
+const COMMANDS: [string, { subcommand?: string; options?: Record<string, string | number> }][] = [
+  ['devops-question', { options: { tier: 'technical' } }],
+  ['devops-search', { options: { query: 'kubernetes pod crashloop' } }],
+  ['devops-quiz', { subcommand: 'start', options: { count: 3 } }],
+  ['devops-role', {}],
+];
+
+const panelist: Subject = {
+  name: 'Panelist bot (real core)',
+  async start(fake) {
+    const { assistant } = await makeTestAssistant();
+    const bot = createDiscordBot({ assistant, config: { token: 'bench-token', applicationId: APP_ID, apiUrl: fake.apiUrl }, logger: silentLogger, rest: { retries: 0 } });
+    await bot.start();
+    return bot;
+  },
+  send(driver, i) {
+    const [name, opts] = COMMANDS[i % COMMANDS.length]!;
+    // Distinct users per quiz start, so no "a quiz is already running" shortcut.
+    return driver.command(USERS[i % USERS.length]!, { ...PLACE, channelId: String(400000000000000000n + BigInt(i)) }, name, opts);
+  },
+};
+
+const fmt = (ms: number) => `${ms.toFixed(2)} ms`;
+
+/** Runs both subjects and prints the figures and the ratios. */
+export async function run(): Promise<void> {
+  const base = await measure(bare);
+  const ours = await measure(panelist);
+  for (const f of [base, ours]) {
+    process.stdout.write(`${f.name.padEnd(30)} ${f.perSecond.toFixed(0).padStart(6)} interactions/s   median ${fmt(f.median)}   p99 ${fmt(f.p99)}\n`);
+  }
+  process.stdout.write(
+    `ratio (Panelist / bare): throughput ${(ours.perSecond / base.perSecond).toFixed(2)}x, median latency ${(ours.median / base.median).toFixed(2)}x, p99 ${(ours.p99 / base.p99).toFixed(2)}x\n`,
+  );
+  process.stdout.write(`(${SEQUENTIAL} sequential interactions for latency, ${BURST} with ${IN_FLIGHT} in flight for throughput, loopback fake gateway + REST)\n`);
+}
+
+if (process.argv[1]?.endsWith('bench/discord.ts')) {
+  await run();
+}

@@ -1,0 +1,290 @@
+/** Content loading: the real role, its fidelity to the source document, error reporting, and a second role. */
+import { existsSync } from 'node:fs';
+import { copyFile, mkdir, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { basename, join, resolve } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { parse as parseYaml } from 'yaml';
+import { ContentError, loadRoleFile, loadRoles, parseRole } from '../../src/content/load.js';
+import { CHOICE_MAX, type Role } from '../../src/content/schema.js';
+import type { View } from '../../src/views.js';
+import { act, cmd, CONTENT_DIR, ctxFor, FIXTURE_ROLES_DIR, makeTestAssistant } from '../helpers/assistant.js';
+
+const repoRoot = resolve(import.meta.dirname, '../..');
+const SEED = resolve(repoRoot, '../shared/seed/devops-engineer.txt');
+const DEVOPS_FILE = join(CONTENT_DIR, 'devops-engineer.yaml');
+const SRE_FILE = join(FIXTURE_ROLES_DIR, 'sre-mini.yaml');
+
+let devops: Role;
+let devopsText: string;
+let tmp: string;
+
+beforeAll(async () => {
+  devopsText = await readFile(DEVOPS_FILE, 'utf8');
+  devops = await loadRoleFile(DEVOPS_FILE);
+  tmp = await mkdtemp(join(tmpdir(), 'panelist-content-'));
+});
+afterAll(async () => {
+  await rm(tmp, { recursive: true, force: true });
+});
+
+let dirCount = 0;
+/** A fresh directory holding the given files. */
+async function dirWith(files: Record<string, string>): Promise<string> {
+  const dir = join(tmp, `d${++dirCount}`);
+  await mkdir(dir);
+  for (const [name, text] of Object.entries(files)) await writeFile(join(dir, name), text);
+  return dir;
+}
+
+/** The ContentError a promise rejects with. */
+async function contentError(promise: Promise<unknown>): Promise<ContentError> {
+  try {
+    await promise;
+  } catch (error) {
+    if (error instanceof ContentError) return error;
+    throw error;
+  }
+  throw new Error('expected a ContentError');
+}
+
+/** 1-based line of the first line containing `needle`. */
+function lineOf(text: string, needle: string, from = 0): number {
+  const at = text.indexOf(needle, from);
+  if (at < 0) throw new Error(`"${needle}" not in text`);
+  return text.slice(0, at).split('\n').length;
+}
+
+/** Replaces exactly the first occurrence, failing if absent. */
+function replaceOnce(text: string, from: string, to: string): string {
+  if (!text.includes(from)) throw new Error(`"${from}" not in text`);
+  return text.replace(from, to);
+}
+
+describe('the real DevOps Engineer content', () => {
+  it('loads from the content directory as the only role', async () => {
+    const roles = await loadRoles(CONTENT_DIR);
+    expect(roles.map((r) => [r.id, r.commandPrefix])).toEqual([['devops-engineer', 'devops']]);
+  });
+
+  it('has 22 questions: 8 basic, 8 technical, 6 advanced, with unique ids', () => {
+    expect(devops.questions).toHaveLength(22);
+    const count = (tier: string) => devops.questions.filter((q) => q.tier === tier).length;
+    expect([count('basic'), count('technical'), count('advanced')]).toEqual([8, 8, 6]);
+    expect(new Set(devops.questions.map((q) => q.id)).size).toBe(22);
+  });
+
+  it('has the role document sections', () => {
+    expect(devops.useCases).toHaveLength(5);
+    for (const u of devops.useCases) expect(u.examples).toHaveLength(4);
+    expect(devops.mistakes).toHaveLength(6);
+    expect(devops.responsibilities).toHaveLength(6);
+    expect(devops.skills.technical).toHaveLength(6);
+    expect(devops.skills.soft).toHaveLength(6);
+  });
+
+  it.runIf(existsSync(SEED))('carries every answer and role text verbatim from the source document', async () => {
+    const seed = (await readFile(SEED, 'utf8')).replace(/\r\n/g, '\n');
+    const missing = [
+      ...devops.questions.map((q) => ({ what: `answer of ${q.id}`, text: q.answer })),
+      { what: 'summary', text: devops.summary },
+      { what: 'description', text: devops.description },
+      ...devops.responsibilities.map((text, i) => ({ what: `responsibility ${i}`, text })),
+      ...[...devops.skills.technical, ...devops.skills.soft].map((text, i) => ({ what: `skill ${i}`, text })),
+      ...devops.useCases.flatMap((u) => [{ what: `use case ${u.id}`, text: u.context }, ...u.examples.map((text) => ({ what: `example of ${u.id}`, text }))]),
+      ...devops.mistakes.map((m) => ({ what: `mistake ${m.id}`, text: m.text })),
+    ].filter(({ text }) => !seed.includes(text));
+    expect(missing.map((m) => m.what)).toEqual([]);
+  });
+
+  it('gives every question 3-6 key points with terms, 1-3 follow-ups, short distinct choices and real red flags', () => {
+    const mistakes = new Set(devops.mistakes.map((m) => m.id));
+    for (const q of devops.questions) {
+      const where = q.id;
+      expect(q.keyPoints.length, where).toBeGreaterThanOrEqual(3);
+      expect(q.keyPoints.length, where).toBeLessThanOrEqual(6);
+      for (const k of q.keyPoints) expect(k.terms.length, where).toBeGreaterThan(0);
+      expect(q.followUps.length, where).toBeGreaterThanOrEqual(1);
+      expect(q.followUps.length, where).toBeLessThanOrEqual(3);
+      const choices = [q.choices.correct, ...q.choices.wrong];
+      expect(choices, where).toHaveLength(4);
+      for (const c of choices) expect(c.length, `${where}: ${c}`).toBeLessThanOrEqual(CHOICE_MAX);
+      expect(new Set(choices.map((c) => c.toLowerCase())).size, where).toBe(4);
+      for (const flag of q.redFlags) expect(mistakes.has(flag), `${where}: ${flag}`).toBe(true);
+      expect(q.topics.length, where).toBeGreaterThan(0);
+    }
+    // Red flags are used somewhere: the mistakes section is wired into the cards.
+    expect(devops.questions.some((q) => q.redFlags.length > 0)).toBe(true);
+  });
+
+  it('loads the same role from JSON', async () => {
+    const dir = await dirWith({ 'sre.json': JSON.stringify(parseYaml(await readFile(SRE_FILE, 'utf8'))) });
+    const [fromJson] = await loadRoles(dir);
+    expect(fromJson).toEqual(await loadRoleFile(SRE_FILE));
+  });
+});
+
+describe('broken content', () => {
+  it('names the file and line of a YAML syntax error', async () => {
+    const text = 'schemaVersion: 1\nid: broken\ntitle: "unclosed\nsummary: x\n';
+    const error = await contentError(loadRoles(await dirWith({ 'broken.yaml': text })));
+    expect(error.problems.length).toBeGreaterThan(0);
+    expect(error.problems[0]).toMatch(/broken\.yaml:\d+:\d+: /);
+    expect(error.message).toContain('broken.yaml');
+    expect(error.message).toContain('not valid YAML');
+  });
+
+  it('reports a duplicate key with its line', () => {
+    const text = 'schemaVersion: 1\nid: a\nid: b\n';
+    const error = (() => {
+      try {
+        parseRole(text, 'dup.yaml');
+      } catch (e) {
+        return e;
+      }
+      return undefined;
+    })();
+    expect(error).toBeInstanceOf(ContentError);
+    expect((error as ContentError).problems[0]).toMatch(/^dup\.yaml:3:\d+: /);
+  });
+
+  it('names the file, the path and the line of a schema error', async () => {
+    const removed = '        - "Continuous deployment needs less organizational maturity than delivery"\n';
+    const text = replaceOnce(devopsText, removed, '');
+    const firstWrong = lineOf(text, '- "Continuous delivery ships every passing commit to production on its own"');
+    const error = await contentError(loadRoles(await dirWith({ 'devops.yaml': text })));
+    expect(error.problems).toHaveLength(1);
+    const problem = error.problems[0] ?? '';
+    expect(problem).toContain('devops.yaml: questions[0].choices.wrong');
+    expect(problem).toContain(`(line ${firstWrong})`);
+    expect(problem).toContain('needs exactly three wrong choices');
+  });
+
+  it('reports a choice too long for a button', () => {
+    const long = 'x'.repeat(CHOICE_MAX + 1);
+    const text = replaceOnce(devopsText, 'correct: "Continuous delivery keeps every build deployable; a human decides to ship"', `correct: "${long}"`);
+    expect(() => parseRole(text, 'long.yaml')).toThrow(/long\.yaml: questions\[0\]\.choices\.correct \(line \d+\): must fit a button/);
+  });
+
+  it('reports a duplicate question id at the second one', async () => {
+    const text = replaceOnce(devopsText, '  - id: blue-green-vs-canary', '  - id: ci-delivery-vs-deployment');
+    const line = lineOf(text, '  - id: ci-delivery-vs-deployment', devopsText.indexOf('  - id: ci-delivery-vs-deployment') + 10);
+    const error = await contentError(loadRoles(await dirWith({ 'dup.yaml': text })));
+    expect(error.problems).toEqual([`${join(tmp, `d${dirCount}`, 'dup.yaml')}: questions[1].id (line ${line}): duplicate question id "ci-delivery-vs-deployment" (also questions[0])`]);
+  });
+
+  it('reports an unknown red flag', async () => {
+    const text = replaceOnce(devopsText, 'redFlags: [automation-without-safety]', 'redFlags: [no-such-mistake]');
+    const error = await contentError(loadRoles(await dirWith({ 'flags.yaml': text })));
+    expect(error.problems).toHaveLength(1);
+    expect(error.problems[0]).toMatch(/flags\.yaml: questions\[0\]\.redFlags\[0\] \(line \d+\): unknown mistake id "no-such-mistake"/);
+  });
+
+  it('reports every broken file, not only the first', async () => {
+    const dir = await dirWith({
+      'a.yaml': replaceOnce(devopsText, 'redFlags: [automation-without-safety]', 'redFlags: [nope]'),
+      'b.yaml': 'id: [',
+    });
+    const error = await contentError(loadRoles(dir));
+    expect(error.problems.some((p) => p.includes('a.yaml'))).toBe(true);
+    expect(error.problems.some((p) => p.includes('b.yaml'))).toBe(true);
+  });
+
+  it('rejects two roles with the same command prefix, naming both files', async () => {
+    const sre = replaceOnce(await readFile(SRE_FILE, 'utf8'), 'commandPrefix: sre', 'commandPrefix: devops');
+    const dir = await dirWith({ 'devops-engineer.yaml': devopsText, 'sre-mini.yaml': sre });
+    const error = await contentError(loadRoles(dir));
+    expect(error.problems).toHaveLength(1);
+    expect(error.problems[0]).toMatch(/sre-mini\.yaml: commandPrefix: "devops" is already used by .*devops-engineer\.yaml$/);
+  });
+
+  it('names the right files for a prefix clash when another file failed to load', async () => {
+    const sre = replaceOnce(await readFile(SRE_FILE, 'utf8'), 'commandPrefix: sre', 'commandPrefix: devops');
+    const dir = await dirWith({ 'a-broken.yaml': 'id: [', 'devops-engineer.yaml': devopsText, 'sre-mini.yaml': sre });
+    const error = await contentError(loadRoles(dir));
+    const clash = error.problems.find((p) => p.includes('commandPrefix'));
+    expect(clash).toMatch(/sre-mini\.yaml: commandPrefix: "devops" is already used by .*devops-engineer\.yaml$/);
+  });
+
+  it('rejects two roles with the same id', async () => {
+    const sre = replaceOnce(await readFile(SRE_FILE, 'utf8'), 'id: sre-mini', 'id: devops-engineer');
+    const error = await contentError(loadRoles(await dirWith({ 'devops-engineer.yaml': devopsText, 'sre-mini.yaml': sre })));
+    expect(error.problems).toHaveLength(1);
+    expect(error.problems[0]).toMatch(/sre-mini\.yaml: id: "devops-engineer" is already used by .*devops-engineer\.yaml$/);
+  });
+
+  it('rejects an empty directory, and one with no role files', async () => {
+    const empty = await contentError(loadRoles(await dirWith({})));
+    expect(empty.message).toContain('No role files');
+    const other = await contentError(loadRoles(await dirWith({ 'README.md': '# roles', 'notes.txt': 'x' })));
+    expect(other.message).toContain('No role files');
+  });
+
+  it('rejects a missing directory with a ContentError', async () => {
+    const error = await contentError(loadRoles(join(tmp, 'does-not-exist')));
+    expect(error.message).toContain('Cannot read content directory');
+  });
+});
+
+describe('a second role is only a second file', () => {
+  let roles: Role[];
+  beforeAll(async () => {
+    const dir = join(tmp, 'two-roles');
+    await mkdir(dir);
+    await copyFile(DEVOPS_FILE, join(dir, basename(DEVOPS_FILE)));
+    await copyFile(SRE_FILE, join(dir, basename(SRE_FILE)));
+    roles = await loadRoles(dir);
+  });
+
+  it('loads both roles', () => {
+    expect(roles.map((r) => [r.id, r.commandPrefix])).toEqual([
+      ['devops-engineer', 'devops'],
+      ['sre-mini', 'sre'],
+    ]);
+  });
+
+  it('serves /sre-question and /devops-question side by side', async () => {
+    const t = await makeTestAssistant({ roles });
+    const names = t.assistant.commands.map((c) => c.name);
+    for (const n of ['role', 'question', 'quiz', 'search', 'help']) {
+      expect(names).toContain(`devops-${n}`);
+      expect(names).toContain(`sre-${n}`);
+    }
+    const sre = roles[1] as Role;
+    const sreCard = (await t.assistant.handle(cmd('sre-question'))).view;
+    if (sreCard.kind !== 'card') throw new Error(`expected a card, got ${sreCard.kind}`);
+    expect(sreCard.roleTitle).toBe('Site Reliability Engineer');
+    expect(sre.questions.map((q) => q.id)).toContain(sreCard.question.id);
+    expect(sreCard.actions.every((a) => a.id.startsWith('sre|'))).toBe(true);
+
+    const shown = (await t.assistant.handle(act(sreCard.actions[0]?.id ?? ''))).view;
+    expect(shown).toMatchObject({ kind: 'card', roleTitle: 'Site Reliability Engineer', answerShown: true, question: { id: sreCard.question.id } });
+
+    const devopsCard = (await t.assistant.handle(cmd('devops-question'))).view;
+    expect(devopsCard).toMatchObject({ kind: 'card', roleTitle: 'DevOps Engineer' });
+    if (devopsCard.kind === 'card') expect(devops.questions.map((q) => q.id)).toContain(devopsCard.question.id);
+
+    const help = (await t.assistant.handle(cmd('sre-help'))).view;
+    if (help.kind !== 'help') throw new Error('expected help');
+    expect(help.commands.every((c) => c.name.startsWith('sre-'))).toBe(true);
+  });
+
+  it('keeps separate leaderboards per role', async () => {
+    const t = await makeTestAssistant({ roles });
+    const sre = roles[1] as Role;
+    const start = (await t.assistant.handle(cmd('sre-quiz', 'start 1'))).view;
+    if (start.kind !== 'quiz-question') throw new Error(`expected a quiz question, got ${start.kind}`);
+    const q = sre.questions.find((x) => x.id === start.question.id);
+    const right = start.choices.find((c) => c.text === q?.choices.correct);
+    const end = (await t.assistant.handle(act(right?.actionId ?? ''))).view;
+    expect(end).toMatchObject({ kind: 'quiz-summary', correct: 1 });
+
+    const rows = (v: View) => (v.kind === 'leaderboard' ? v.rows.map((r) => r.userId) : ['not a leaderboard']);
+    expect(rows((await t.assistant.handle(cmd('sre-quiz', 'leaderboard'))).view)).toEqual(['U1']);
+    expect(rows((await t.assistant.handle(cmd('devops-quiz', 'leaderboard'))).view)).toEqual([]);
+    // And quizzes per role: the user can run a devops quiz in the same conversation at once.
+    const devopsQuiz = (await t.assistant.handle(cmd('devops-quiz', 'start 1', ctxFor()))).view;
+    expect(devopsQuiz).toMatchObject({ kind: 'quiz-question', roleTitle: 'DevOps Engineer' });
+    if (devopsQuiz.kind === 'quiz-question') expect(devopsQuiz.note).toBeUndefined();
+  });
+});

@@ -1,0 +1,77 @@
+/** Slack configuration from the environment, and startSlack's contract. */
+import { describe, expect, it } from 'vitest';
+import { parseSlackConfig } from '../../adapters/slack/config.js';
+import { startSlack } from '../../adapters/slack/app.js';
+import { silentLogger } from '../../adapters/logger.js';
+import { fakeAssistant } from './fake-assistant.js';
+import { startFakeSlackApi } from './fakes.js';
+
+const BOT = 'xoxb-1-secretvalue';
+const APP = 'xapp-1-secretvalue';
+
+describe('parseSlackConfig', () => {
+  it('is off when no Slack variable is set (empty counts as unset)', () => {
+    expect(parseSlackConfig({})).toBeUndefined();
+    expect(parseSlackConfig({ SLACK_APP_TOKEN: '', PORT: 'not-a-port' })).toBeUndefined();
+  });
+
+  it('runs HTTP with a bot token and signing secret, on PORT (default 3000)', () => {
+    expect(parseSlackConfig({ SLACK_BOT_TOKEN: BOT, SLACK_SIGNING_SECRET: 's' })).toEqual({ mode: 'http', botToken: BOT, signingSecret: 's', port: 3000 });
+    expect(parseSlackConfig({ SLACK_BOT_TOKEN: BOT, SLACK_SIGNING_SECRET: 's', PORT: '8080' })?.port).toBe(8080);
+  });
+
+  it('runs Socket Mode when an app token is added', () => {
+    const c = parseSlackConfig({ SLACK_BOT_TOKEN: BOT, SLACK_SIGNING_SECRET: 's', SLACK_APP_TOKEN: APP });
+    expect(c).toMatchObject({ mode: 'socket', appToken: APP });
+    expect(parseSlackConfig({ SLACK_BOT_TOKEN: BOT, SLACK_APP_TOKEN: APP })?.mode).toBe('socket');
+  });
+
+  it('takes SLACK_API_URL as the Web API base, ending in a slash', () => {
+    expect(parseSlackConfig({ SLACK_BOT_TOKEN: BOT, SLACK_SIGNING_SECRET: 's', SLACK_API_URL: 'http://127.0.0.1:9/api' })?.apiUrl).toBe('http://127.0.0.1:9/api/');
+  });
+
+  it.each([
+    [{ SLACK_BOT_TOKEN: BOT }, /SLACK_SIGNING_SECRET.*SLACK_APP_TOKEN/],
+    [{ SLACK_SIGNING_SECRET: 's' }, /SLACK_BOT_TOKEN/],
+    [{ SLACK_APP_TOKEN: APP }, /SLACK_BOT_TOKEN/],
+    [{ SLACK_API_URL: 'http://x/' }, /SLACK_BOT_TOKEN/],
+    [{ SLACK_BOT_TOKEN: APP, SLACK_SIGNING_SECRET: 's' }, /SLACK_BOT_TOKEN must be a bot token/],
+    [{ SLACK_BOT_TOKEN: BOT, SLACK_APP_TOKEN: BOT }, /SLACK_APP_TOKEN must be an app-level token/],
+    [{ SLACK_BOT_TOKEN: BOT, SLACK_SIGNING_SECRET: 's', PORT: '99999' }, /PORT/],
+  ])('refuses a half-set or malformed configuration, naming the variable: %j', (env, message) => {
+    let error: unknown;
+    try {
+      parseSlackConfig(env);
+    } catch (e) {
+      error = e;
+    }
+    expect(error).toBeInstanceOf(Error);
+    expect((error as Error).name).toBe('ConfigError');
+    expect((error as Error).message).toMatch(message);
+    expect((error as Error).message).not.toContain('secretvalue');
+  });
+});
+
+describe('startSlack', () => {
+  it('is undefined when Slack is not configured, and throws on a half-set one', async () => {
+    expect(await startSlack({ assistant: fakeAssistant(), env: {}, logger: silentLogger })).toBeUndefined();
+    await expect(startSlack({ assistant: fakeAssistant(), env: { SLACK_BOT_TOKEN: BOT }, logger: silentLogger })).rejects.toThrow(/SLACK_SIGNING_SECRET/);
+  });
+
+  it('starts HTTP mode against SLACK_API_URL and stops', async () => {
+    const api = await startFakeSlackApi();
+    const lines: string[] = [];
+    const { createLogger } = await import('../../adapters/logger.js');
+    const running = await startSlack({
+      assistant: fakeAssistant(),
+      env: { SLACK_BOT_TOKEN: BOT, SLACK_SIGNING_SECRET: 's', SLACK_API_URL: api.url, PORT: '0' },
+      logger: createLogger({ write: (l) => lines.push(l) }),
+    });
+    expect(running).toBeDefined();
+    expect(api.calls.map((c) => c.method)).toContain('auth.test');
+    expect(lines.join('\n')).toMatch(/HTTP mode/);
+    expect(lines.join('\n')).not.toContain('secretvalue');
+    await running!.stop();
+    await api.close();
+  });
+});
