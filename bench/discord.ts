@@ -17,9 +17,9 @@ import { makeTestAssistant } from '../tests/helpers/assistant.js';
 
 const PLACE: FakePlace = { guildId: '300000000000000001', channelId: '400000000000000001' };
 const USERS: FakeUser[] = Array.from({ length: 50 }, (_, i) => ({ id: String(500000000000000000n + BigInt(i)), username: `user${i}` }));
-const WARMUP = 100;
+const WARMUP = 300;
 const SEQUENTIAL = 400;
-const BURST = 2000;
+const BURST = 1500;
 const IN_FLIGHT = 50;
 
 interface Subject {
@@ -34,6 +34,9 @@ interface Figures {
   median: number;
   p99: number;
   perSecond: number;
+  /** Callbacks that were apologies or error views: a fast wrong answer is no answer. */
+  failed: number;
+  total: number;
 }
 
 function quantile(sorted: number[], q: number): number {
@@ -67,6 +70,13 @@ async function measure(subject: Subject): Promise<Figures> {
   const running = await subject.start(fake);
   const driver = new Driver(fake);
   const watch = new Stopwatch(fake);
+  let failed = 0;
+  let total = 0;
+  fake.onCall((call) => {
+    if (!call.path.endsWith('/callback')) return;
+    total += 1;
+    if (/Sorry, something went wrong|"title":"⚠️/.test(JSON.stringify(call.body))) failed += 1;
+  });
   let n = 0;
   const one = () => watch.time(() => subject.send(driver, n++));
   for (let i = 0; i < WARMUP; i += 1) await one();
@@ -85,7 +95,7 @@ async function measure(subject: Subject): Promise<Figures> {
   const perSecond = BURST / ((performance.now() - started) / 1000);
   await running.stop();
   await fake.stop();
-  return { name: subject.name, median: quantile(latencies, 0.5), p99: quantile(latencies, 0.99), perSecond };
+  return { name: subject.name, median: quantile(latencies, 0.5), p99: quantile(latencies, 0.99), perSecond, failed, total };
 }
 
 const bare: Subject = {
@@ -127,18 +137,38 @@ const panelist: Subject = {
 };
 
 const fmt = (ms: number) => `${ms.toFixed(2)} ms`;
+const ROUNDS = 2;
+
+function best(all: Figures[]): Figures {
+  const [first, ...rest] = all;
+  if (!first) throw new Error('no rounds');
+  return rest.reduce(
+    (a, b) => ({ ...a, median: Math.min(a.median, b.median), p99: Math.min(a.p99, b.p99), perSecond: Math.max(a.perSecond, b.perSecond), failed: a.failed + b.failed, total: a.total + b.total }),
+    first,
+  );
+}
 
 /** Runs both subjects and prints the figures and the ratios. */
 export async function run(): Promise<void> {
-  const base = await measure(bare);
-  const ours = await measure(panelist);
+  // Alternating rounds, best of each: one run on a shared machine is too noisy to compare.
+  const rounds: { base: Figures[]; ours: Figures[] } = { base: [], ours: [] };
+  for (let r = 0; r < ROUNDS; r += 1) {
+    rounds.base.push(await measure(bare));
+    rounds.ours.push(await measure(panelist));
+  }
+  const base = best(rounds.base);
+  const ours = best(rounds.ours);
   for (const f of [base, ours]) {
-    process.stdout.write(`${f.name.padEnd(30)} ${f.perSecond.toFixed(0).padStart(6)} interactions/s   median ${fmt(f.median)}   p99 ${fmt(f.p99)}\n`);
+    process.stdout.write(
+      `${f.name.padEnd(30)} ${f.perSecond.toFixed(0).padStart(6)} interactions/s   median ${fmt(f.median)}   p99 ${fmt(f.p99)}   (${f.failed} of ${f.total} answers were errors)\n`,
+    );
   }
   process.stdout.write(
     `ratio (Panelist / bare): throughput ${(ours.perSecond / base.perSecond).toFixed(2)}x, median latency ${(ours.median / base.median).toFixed(2)}x, p99 ${(ours.p99 / base.p99).toFixed(2)}x\n`,
   );
-  process.stdout.write(`(${SEQUENTIAL} sequential interactions for latency, ${BURST} with ${IN_FLIGHT} in flight for throughput, loopback fake gateway + REST)\n`);
+  process.stdout.write(
+    `(best of ${ROUNDS} alternating rounds; ${SEQUENTIAL} sequential interactions for latency, ${BURST} with ${IN_FLIGHT} in flight for throughput; the fake gateway + REST share this process, so both figures include its cost)\n`,
+  );
 }
 
 if (process.argv[1]?.endsWith('bench/discord.ts')) {

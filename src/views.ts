@@ -197,7 +197,6 @@ export type ErrorCode =
   | 'stale-action'
   | 'not-yours'
   | 'nothing-to-review'
-  | 'empty-query'
   | 'internal';
 
 /** A reply: a view, who sees it, and whether it replaces the message a button was pressed on. */

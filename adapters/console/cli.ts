@@ -10,7 +10,7 @@ import { boot, contentDir, exitOnSetupError, isSetupError } from '../boot.js';
 import { createLogger } from '../logger.js';
 import { jsonLineWriter, questionLines, runGradeLines, runSearchLines } from './json-lines.js';
 import { renderReply } from './render.js';
-import { consoleContext, parseCommandLine, wantsColor } from './repl.js';
+import { consoleContext, parseCommandLine, runRepl, wantsColor } from './repl.js';
 
 /** The CLI's usage text. */
 export const USAGE = `Panelist CLI
@@ -21,6 +21,7 @@ Usage: npm run cli -- <command>
                                npm run cli -- "/devops-question advanced"
                                npm run cli -- "/devops-quiz answer B"
                                (state such as a running quiz is kept in DATA_DIR)
+  repl                         the interactive console (what npm start runs with no tokens set)
   validate                     check the role files in CONTENT_DIR (default content/roles)
   schema                       print the JSON Schema of a role file (for editors)
   questions --json             every question as one JSON line: {"id","tier","topics","prompt","answer"}
@@ -28,7 +29,6 @@ Usage: npm run cli -- <command>
   grade --json                 read {"questionId","answer"} lines, write {"questionId","score","covered","missed"}
   help                         this text
 
-For the interactive console run: npm start (with no Slack or Discord tokens set).
 Use "npm run --silent cli -- ..." so npm prints nothing but the output.
 Exit codes: 0 ok, 1 set-up problem or failed input lines, 2 the reply was an error.
 `;
@@ -92,6 +92,17 @@ async function oneShot(line: string, io: CliIo): Promise<number> {
   }
 }
 
+/** `repl`: the interactive console, as `npm start` runs it without tokens. */
+async function repl(io: CliIo): Promise<number> {
+  const booted = await boot(io.env, 'file');
+  try {
+    await runRepl({ assistant: booted.assistant, roles: booted.roles, input: io.stdin, output: io.stdout, logger });
+  } finally {
+    await booted.close();
+  }
+  return 0;
+}
+
 /** Runs the CLI with `args` (what follows `cli --`); resolves to the exit code. */
 export async function runCli(args: readonly string[], io: CliIo): Promise<number> {
   const [first, ...rest] = args;
@@ -105,6 +116,8 @@ export async function runCli(args: readonly string[], io: CliIo): Promise<number
       return 0;
     case 'validate':
       return validate(io);
+    case 'repl':
+      return repl(io);
     case 'schema':
       await write(io.stdout, JSON.stringify(roleJsonSchema(), null, 2));
       return 0;

@@ -200,7 +200,7 @@ function renderView(c: Ctx, view: View): string[] {
       const what = view.review ? 'review' : 'quiz';
       out.push(...heading(c, `${oneLine(view.roleTitle)} ${what} ${view.stopped ? 'stopped' : 'finished'}`));
       out.push(
-        `  ${label(c, `${view.correct}/${view.answered}`)} correct (${view.total} questions) · ${label(c, plural(view.points, 'point'))} · best streak ${view.bestStreak}`,
+        `  ${label(c, `${view.correct}/${view.answered}`)} correct (${plural(view.total, 'question')}) · ${label(c, plural(view.points, 'point'))} · best streak ${view.bestStreak}`,
       );
       if (view.missed.length > 0) {
         out.push('', label(c, 'To review'));

@@ -147,7 +147,6 @@ const ERROR_TITLE: Record<ViewOf<'error'>['code'], string> = {
   'stale-action': 'That button has expired',
   'not-yours': 'That is not yours',
   'nothing-to-review': 'Nothing to review',
-  'empty-query': 'Nothing to search for',
   internal: 'Something went wrong',
 };
 

@@ -3,7 +3,7 @@
  * stats, help, notices and errors.
  */
 import type { View } from '../../src/views.js';
-import { clip, context, divider, esc, escClip, fields, header, oneLine, sections, type MessageBlock } from './blocks.js';
+import { context, divider, esc, escClip, fields, header, oneLine, sections, type MessageBlock } from './blocks.js';
 import { actionButtons, bulletList, percent, plural, quote, tierLabel, topicList } from './render-parts.js';
 import type { Parts } from './render-quiz.js';
 

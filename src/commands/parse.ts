@@ -58,7 +58,7 @@ function checkValue(spec: OptionSpec, raw: string | number | boolean): { value: 
 function finish(options: readonly OptionSpec[], values: OptionValues, subcommand?: string): ParseResult {
   for (const spec of options) {
     if (spec.required && (values[spec.name] === undefined || values[spec.name] === '')) {
-      return fail(`missing ${spec.name}`, subcommand);
+      return fail(`missing ${spec.name} (${spec.description})`, subcommand);
     }
   }
   return { ok: true, args: { ...(subcommand ? { subcommand } : {}), values } };
@@ -97,7 +97,11 @@ export function parseText(info: CommandInfo, text: string): ParseResult {
   for (const word of words) {
     const explicit = /^([a-z]+)[:=](.+)$/i.exec(word);
     const named = explicit ? options.find((o) => o.name === explicit[1]?.toLowerCase()) : undefined;
-    if (explicit && named && named.type !== 'text') {
+    if (explicit && named?.type === 'text') {
+      leftover.push(explicit[2] ?? '');
+      continue;
+    }
+    if (explicit && named) {
       const checked = checkValue(named, explicit[2] ?? '');
       if ('error' in checked) return fail(checked.error, subcommand);
       values[named.name] = checked.value;

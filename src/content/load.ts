@@ -33,8 +33,8 @@ export function parseRole(text: string, file: string): Role {
   const doc = parseDocument(text, { lineCounter: lines, prettyErrors: false, uniqueKeys: true });
   if (doc.errors.length > 0) {
     const problems = doc.errors.map((e) => {
-      const at = e.linePos?.[0];
-      return `${file}${at ? `:${at.line}:${at.col}` : ''}: ${e.message.split('\n')[0]}`;
+      const at = lines.linePos(e.pos[0]);
+      return `${file}:${at.line}:${at.col}: not valid YAML: ${e.message.split('\n')[0]}`;
     });
     throw new ContentError(`Content file ${file} is not valid YAML:\n  ${problems.join('\n  ')}`, problems);
   }
@@ -75,17 +75,20 @@ export async function loadRoles(dir: string): Promise<Role[]> {
   }
   if (names.length === 0) throw new ContentError(`No role files (*.yaml) in ${dir}`, [`${dir}: no role files`]);
   const roles: Role[] = [];
+  const files = new Map<Role, string>();
   const problems: string[] = [];
   for (const name of names) {
     const file = join(dir, name);
     try {
-      roles.push(await loadRoleFile(file));
+      const role = await loadRoleFile(file);
+      roles.push(role);
+      files.set(role, file);
     } catch (error) {
       if (error instanceof ContentError) problems.push(...error.problems);
       else throw error;
     }
   }
-  const label = (r: Role) => relative(process.cwd(), join(dir, names[roles.indexOf(r)] ?? ''));
+  const label = (r: Role) => relative(process.cwd(), files.get(r) ?? dir);
   for (const key of ['id', 'commandPrefix'] as const) {
     const byKey = new Map<string, Role>();
     for (const role of roles) {

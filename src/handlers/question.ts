@@ -14,7 +14,8 @@ function topicsHint(input: HandlerInput): string {
 /** Picks a fresh question for the filter (no repeats for this user) and renders the card. */
 async function serveCard(input: HandlerInput, filter: QuestionFilter, avoid?: string, note?: string): Promise<Reply | undefined> {
   const pool = filterQuestions(input.rt, filter);
-  if (pool.length === 0) return undefined;
+  // Nothing but the question on screen: let the caller widen the filter instead of repeating it.
+  if (!pool.some((q) => q.id !== avoid)) return undefined;
   const key = poolKey(input.rt.role.id, filter, 'card');
   let picked: Question | undefined;
   await updateMe(input, (record) => {

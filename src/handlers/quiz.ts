@@ -11,7 +11,7 @@ import { gradeAnswer } from '../quiz/grade.js';
 import { displayedChoices, LETTERS, quizQuestionView, quizSummaryView } from '../quiz/quiz-views.js';
 import { dueForReview, nextDue } from '../quiz/review.js';
 import { basePoints, PASS_SCORE, streakBonus } from '../quiz/scoring.js';
-import { advance, currentQuestionId, DEFAULT_QUIZ_LENGTH, isExpired, isFinished, sessionKey, startSession, stopSession } from '../quiz/session.js';
+import { advance, currentQuestionId, DEFAULT_QUIZ_LENGTH, MAX_QUIZ_LENGTH, isExpired, isFinished, sessionKey, startSession, stopSession } from '../quiz/session.js';
 import { recordAnswer } from '../stats/record.js';
 import type { AnswerFeedback, Reply } from '../views.js';
 import { commandName, errorReply, numberValue, stringValue, updateMe, type HandlerInput } from './context.js';
@@ -210,7 +210,7 @@ export function quizStop(input: HandlerInput): Promise<Reply> {
 
 /** Quiz buttons and the free-text form's submit. */
 export async function quizAction(input: HandlerInput, ref: Extract<ActionRef, { area: 'quiz' }>, text?: string): Promise<Reply> {
-  if (ref.op === 'new') return begin(input, { tier: ref.tier, count: ref.count, mode: ref.mode, review: false });
+  if (ref.op === 'new') return begin(input, { tier: ref.tier, count: Math.min(ref.count, MAX_QUIZ_LENGTH), mode: ref.mode, review: false });
   if (ref.op === 'review') return begin(input, { tier: 'mixed', count: DEFAULT_QUIZ_LENGTH, mode: 'choice', review: true });
   if (!('sessionId' in ref)) throw new Error('quiz stats action is routed to the scores handler');
   return step(input, ref, text);

@@ -2,15 +2,15 @@
 import { encodeAction } from '../actions.js';
 import { searchIndex } from '../search/index.js';
 import type { Action, Reply } from '../views.js';
-import { commandName, errorReply, stringValue, type HandlerInput } from './context.js';
+import { stringValue, type HandlerInput } from './context.js';
 
 export const SEARCH_LIMIT = 10;
 /** Buttons that open a found question's card; the rest are listed only. */
 const OPEN_BUTTONS = 5;
 
 export async function searchCommand(input: HandlerInput): Promise<Reply> {
-  const query = stringValue(input.values, 'query');
-  if (!query) return errorReply('empty-query', 'Tell me what to look for.', `${commandName(input, 'search')} kubernetes crashloop`);
+  // The table marks the query required, so the parser has already refused an empty one.
+  const query = stringValue(input.values, 'query') ?? '';
   const hits = searchIndex(input.rt.index, query, { limit: SEARCH_LIMIT });
   const prefix = input.rt.role.commandPrefix;
   const actions: Action[] = hits

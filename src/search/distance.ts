@@ -14,6 +14,9 @@ export function maxTypoDistance(length: number): number {
   return length < 8 ? 1 : 2;
 }
 
+/** Rows of the distance matrix, reused across calls and grown as needed. */
+let rows = new Int32Array(96);
+
 /**
  * Optimal-string-alignment distance (Levenshtein plus adjacent transposition,
  * the commonest typing slip) between `a` and `b`; any value above `max` comes
@@ -23,26 +26,35 @@ export function editDistance(a: string, b: string, max: number): number {
   if (a === b) return 0;
   if (Math.abs(a.length - b.length) > max) return max + 1;
   const n = b.length;
-  let prev2 = new Array<number>(n + 1).fill(0);
-  let prev = Array.from({ length: n + 1 }, (_, j) => j);
-  let cur = new Array<number>(n + 1).fill(0);
+  // Three rows in one reused buffer: this runs thousands of times per typo lookup and per grade.
+  if (rows.length < 3 * (n + 1)) rows = new Int32Array(6 * (n + 1));
+  let prev2 = 0;
+  let prev = n + 1;
+  let cur = 2 * (n + 1);
+  for (let j = 0; j <= n; j++) {
+    rows[prev2 + j] = 0;
+    rows[prev + j] = j;
+  }
   for (let i = 1; i <= a.length; i++) {
-    cur[0] = i;
+    rows[cur] = i;
     let rowMin = i;
     const ca = a.charCodeAt(i - 1);
     for (let j = 1; j <= n; j++) {
       const cb = b.charCodeAt(j - 1);
       const cost = ca === cb ? 0 : 1;
-      let v = Math.min((prev[j] ?? 0) + 1, (cur[j - 1] ?? 0) + 1, (prev[j - 1] ?? 0) + cost);
+      let v = Math.min((rows[prev + j] ?? 0) + 1, (rows[cur + j - 1] ?? 0) + 1, (rows[prev + j - 1] ?? 0) + cost);
       if (i > 1 && j > 1 && ca === b.charCodeAt(j - 2) && a.charCodeAt(i - 2) === cb) {
-        v = Math.min(v, (prev2[j - 2] ?? 0) + 1);
+        v = Math.min(v, (rows[prev2 + j - 2] ?? 0) + 1);
       }
-      cur[j] = v;
+      rows[cur + j] = v;
       if (v < rowMin) rowMin = v;
     }
     if (rowMin > max) return max + 1;
-    [prev2, prev, cur] = [prev, cur, prev2];
+    const free = prev2;
+    prev2 = prev;
+    prev = cur;
+    cur = free;
   }
-  const d = prev[n] ?? max + 1;
+  const d = rows[prev + n] ?? max + 1;
   return d > max ? max + 1 : d;
 }

@@ -61,44 +61,81 @@ export function buildSearchIndex(role: Role, analyzer: Analyzer = createAnalyzer
 
 /** Indexes arbitrary documents (used by {@link buildSearchIndex}; handy for tests and benchmarks). */
 export function indexDocuments(documents: readonly SearchDocument[], analyzer: Analyzer): SearchIndex {
-  // Analysed once: lengths are needed for the averages before any frequency can be normalised.
-  const analysed = documents.map((doc) => doc.fields.map((f) => ({ field: f, terms: analyzer.terms(f.text) })));
+  // Terms are numbered so counting runs over typed arrays instead of a Map per
+  // field and per document; at 10k documents that was most of the build.
+  const termIds = new Map<string, number>();
+  const names: string[] = [];
+  // Fields repeat across documents (topics, keywords, key-point terms), so each distinct text is analysed once.
+  const analysedText = new Map<string, number[]>();
+  const idsOf = (text: string): number[] => {
+    let ids = analysedText.get(text);
+    if (ids === undefined) {
+      ids = analyzer.terms(text).map((term) => {
+        let id = termIds.get(term);
+        if (id === undefined) {
+          id = names.push(term) - 1;
+          termIds.set(term, id);
+        }
+        return id;
+      });
+      analysedText.set(text, ids);
+    }
+    return ids;
+  };
+  // Analysed up front: lengths are needed for the averages before any frequency can be normalised.
+  const analysed = documents.map((doc) => doc.fields.map((f) => ({ field: f, ids: idsOf(f.text) })));
   const lengthSum = new Map<string, { total: number; count: number }>();
   for (const fields of analysed) {
-    for (const { field, terms } of fields) {
-      const s = lengthSum.get(field.name) ?? { total: 0, count: 0 };
-      s.total += terms.length;
-      s.count += 1;
-      lengthSum.set(field.name, s);
+    for (const { field, ids } of fields) {
+      const s = lengthSum.get(field.name);
+      if (s) {
+        s.total += ids.length;
+        s.count += 1;
+      } else {
+        lengthSum.set(field.name, { total: ids.length, count: 1 });
+      }
     }
   }
   const avg = new Map([...lengthSum].map(([name, s]) => [name, s.count > 0 && s.total > 0 ? s.total / s.count : 1]));
 
+  const byId: (Postings | undefined)[] = [];
   const postings = new Map<string, Postings>();
+  const count = new Int32Array(names.length);
+  const all = new Float64Array(names.length);
+  const strong = new Float64Array(names.length);
+  // Document number + 1 that last touched a term, so per-document totals need no clearing pass.
+  const seenIn = new Int32Array(names.length);
   analysed.forEach((fields, doc) => {
-    const tf = new Map<string, { all: number; strong: number }>();
-    for (const { field, terms } of fields) {
-      if (terms.length === 0) continue;
-      const norm = 1 - B + (B * terms.length) / (avg.get(field.name) ?? 1);
-      const counts = new Map<string, number>();
-      for (const t of terms) counts.set(t, (counts.get(t) ?? 0) + 1);
-      for (const [term, count] of counts) {
-        const add = (field.weight * count) / norm;
-        const acc = tf.get(term) ?? { all: 0, strong: 0 };
-        acc.all += add;
-        if (field.strong) acc.strong += add;
-        tf.set(term, acc);
+    // Terms in order of first occurrence, as a Map of them would iterate.
+    const inDoc: number[] = [];
+    for (const { field, ids } of fields) {
+      if (ids.length === 0) continue;
+      const norm = 1 - B + (B * ids.length) / (avg.get(field.name) ?? 1);
+      const inField: number[] = [];
+      for (const id of ids) if ((count[id] = (count[id] ?? 0) + 1) === 1) inField.push(id);
+      for (const id of inField) {
+        const add = (field.weight * (count[id] ?? 0)) / norm;
+        count[id] = 0;
+        if (seenIn[id] !== doc + 1) {
+          seenIn[id] = doc + 1;
+          all[id] = 0;
+          strong[id] = 0;
+          inDoc.push(id);
+        }
+        all[id] = (all[id] ?? 0) + add;
+        if (field.strong) strong[id] = (strong[id] ?? 0) + add;
       }
     }
-    for (const [term, { all, strong }] of tf) {
-      let p = postings.get(term);
+    for (const id of inDoc) {
+      let p = byId[id];
       if (!p) {
         p = { docs: [], tf: [], strongTf: [] };
-        postings.set(term, p);
+        byId[id] = p;
+        postings.set(names[id] ?? '', p);
       }
       p.docs.push(doc);
-      p.tf.push(all);
-      p.strongTf.push(strong);
+      p.tf.push(all[id] ?? 0);
+      p.strongTf.push(strong[id] ?? 0);
     }
   });
 

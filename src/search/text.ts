@@ -84,6 +84,8 @@ interface Surface {
   pos: number;
   /** A derived form (joined compound, camel-case part) emitted beside the words as written. */
   source: Exclude<TokenSource, 'phrase'>;
+  /** Whether `word` is a stop word; decided once per raw token rather than once per occurrence. */
+  stop: boolean;
 }
 
 const tokenizer = new tokenizers.AggressiveTokenizer();
@@ -101,34 +103,58 @@ const CAMEL_PARTS = /[A-Z]+(?![a-z])|[A-Z]?[a-z]+/g;
 const HAS_DIGIT = /[0-9]/;
 const EDGE_PUNCT = /^[-'/]+|[-'/]+$/g;
 
+/** Bound on the module-wide caches below, so a long-running bot cannot grow them without limit. */
+const CACHE_MAX = 50_000;
+
 /**
- * Splits text into surface words with positions. The aggressive tokenizer keeps
- * "ci/cd", "pod-to-pod" and "don't" whole; this splits them into their parts and
- * also emits the joined form, so "ci/cd", "ci cd", "cicd" and "post-mortem" /
- * "postmortem" meet. Camel case ("OpenTelemetry", "OOMKilled") is kept whole and
- * also split, so "telemetry" or "oom" find it.
+ * natural's Porter stemmer runs a dozen regular expressions per word (tens of
+ * microseconds each); a stem depends on nothing but the word, so every analyzer
+ * shares one cache and a rebuilt index never stems a word twice.
  */
-function surfaces(text: string): Surface[] {
+const stemCache = new Map<string, string>();
+
+function stemWord(word: string): string {
+  let s = stemCache.get(word);
+  if (s === undefined) {
+    s = word.length > 2 && !HAS_DIGIT.test(word) ? porter.stem(word) : word;
+    if (stemCache.size >= CACHE_MAX) stemCache.clear();
+    stemCache.set(word, s);
+  }
+  return s;
+}
+
+/**
+ * Calls `visit` with each surface word of the text and its position. The
+ * aggressive tokenizer keeps "ci/cd", "pod-to-pod" and "don't" whole; this splits
+ * them into their parts and also emits the joined form, so "ci/cd", "ci cd",
+ * "cicd" and "post-mortem" / "postmortem" meet. Camel case ("OpenTelemetry",
+ * "OOMKilled") is kept whole and also split, so "telemetry" or "oom" find it.
+ * A visitor rather than an array: indexing would otherwise copy every word once more.
+ */
+function eachSurface(text: string, visit: (s: Surface, pos: number) => void): void {
   // natural 6.x may return null for odd input.
   const raw = tokenizer.tokenize(text) ?? [];
-  const out: Surface[] = [];
   let pos = 0;
   for (const token of raw) {
     let expanded = tokenCache.get(token);
     if (expanded === undefined) {
       expanded = expand(token);
-      if (tokenCache.size >= TOKEN_CACHE_MAX) tokenCache.clear();
+      if (tokenCache.size >= CACHE_MAX) tokenCache.clear();
       tokenCache.set(token, expanded);
     }
-    for (const s of expanded.surfaces) out.push({ word: s.word, pos: pos + s.pos, source: s.source });
+    for (const s of expanded.surfaces) visit(s, pos + s.pos);
     pos += expanded.width;
   }
+}
+
+function surfaces(text: string): Surface[] {
+  const out: Surface[] = [];
+  eachSurface(text, (s, pos) => out.push({ ...s, pos }));
   return out;
 }
 
 /** The same raw tokens come back again and again; expanding each once halves indexing time. */
 const tokenCache = new Map<string, { surfaces: Surface[]; width: number }>();
-const TOKEN_CACHE_MAX = 50_000;
 
 /** Surface words of one raw token, positioned from 0, and how many positions it takes. */
 function expand(token: string): { surfaces: Surface[]; width: number } {
@@ -142,21 +168,24 @@ function expand(token: string): { surfaces: Surface[]; width: number } {
     .filter((p) => p !== '');
   parts.forEach((part, i) => emitWord(part, i, out));
   // Joined forms of long chains ("pod-to-pod") would only be noise.
-  if (parts.length > 1 && parts.length <= 3) {
-    out.push({ word: parts.join('').toLowerCase(), pos: 0, source: 'joined' });
-  }
+  if (parts.length > 1 && parts.length <= 3) out.push(surface(parts.join(''), 0, 'joined'));
   return { surfaces: out, width: parts.length };
 }
 
 function emitWord(part: string, pos: number, out: Surface[]): void {
-  out.push({ word: part.toLowerCase(), pos, source: 'word' });
+  out.push(surface(part, pos, 'word'));
   if (!HAS_DIGIT.test(part) && CAMEL.test(part)) {
     const pieces = part.match(CAMEL_PARTS) ?? [];
     // "IaC" or "mTLS" would split into a stray letter: keep those whole only.
     if (pieces.length > 1 && pieces.every((p) => p.length > 1)) {
-      for (const piece of pieces) out.push({ word: piece.toLowerCase(), pos, source: 'camel' });
+      for (const piece of pieces) out.push(surface(piece, pos, 'camel'));
     }
   }
+}
+
+function surface(text: string, pos: number, source: Surface['source']): Surface {
+  const word = text.toLowerCase();
+  return { word, pos, source, stop: STOP_WORDS.has(word) };
 }
 
 /** A multi-word synonym member and the canonical term it stands for. */
@@ -176,15 +205,7 @@ interface Phrase {
  * first group.
  */
 export function createAnalyzer(synonyms: readonly (readonly string[])[] = []): Analyzer {
-  const stemCache = new Map<string, string>();
-  const stem = (word: string): string => {
-    let s = stemCache.get(word);
-    if (s === undefined) {
-      s = word.length > 2 && !HAS_DIGIT.test(word) ? porter.stem(word) : word;
-      stemCache.set(word, s);
-    }
-    return s;
-  };
+  const stem = stemWord;
   const isStopWord = (word: string): boolean => STOP_WORDS.has(word);
 
   const single = new Map<string, string>();
@@ -194,12 +215,12 @@ export function createAnalyzer(synonyms: readonly (readonly string[])[] = []): A
   const sequence = (text: string): string[] =>
     surfaces(text)
       .filter((s) => s.source === 'word')
-      .map((s) => (isStopWord(s.word) ? s.word : stem(s.word)));
+      .map((s) => (s.stop ? s.word : stem(s.word)));
 
   const analysed = synonyms.map((group) =>
     group.map((member) => {
       const all = surfaces(member);
-      for (const s of all) if (!isStopWord(s.word)) synonymWords.add(s.word);
+      for (const s of all) if (!s.stop) synonymWords.add(s.word);
       const seq = sequence(member);
       const content = seq.filter((t) => !isStopWord(t));
       const joined = all.find((s) => s.source === 'joined' && s.pos === 0);
@@ -221,7 +242,10 @@ export function createAnalyzer(synonyms: readonly (readonly string[])[] = []): A
     }
   });
   const canonical = (term: string): string => single.get(term) ?? term;
+  // Indexed by first term, so a text only pays for phrase matching where a phrase can start.
   const phrasesByFirst = new Map<string, Phrase[]>();
+  // Terms a phrase continues with: the only ones whose positions phrase matching needs.
+  const phraseTails = new Set<string>();
   analysed.forEach((members, g) => {
     const target = canonicals[g];
     if (target === undefined) return;
@@ -232,48 +256,72 @@ export function createAnalyzer(synonyms: readonly (readonly string[])[] = []): A
       const list = phrasesByFirst.get(canonical(first)) ?? [];
       list.push({ terms, canonical: target, text: m.text });
       phrasesByFirst.set(canonical(first), list);
+      for (const t of terms.slice(1)) phraseTails.add(t);
     }
   });
+
+  // Index term of a content word; canonical(stem(word)) costs two lookups, this one.
+  const termCache = new Map<string, string>();
+  const termOf = (word: string): string => {
+    let term = termCache.get(word);
+    if (term === undefined) {
+      term = canonical(stem(word));
+      if (termCache.size >= CACHE_MAX) termCache.clear();
+      termCache.set(word, term);
+    }
+    return term;
+  };
 
   const isKnown = (vocabulary: Vocabulary, word: string): boolean => synonymWords.has(word) || vocabulary.has(word);
 
   const tokens = (text: string, vocabulary?: Vocabulary): Token[] => {
-    const all: (Token & { stop: boolean })[] = [];
-    for (const s of surfaces(text)) {
-      const stop = isStopWord(s.word);
+    const out: Token[] = [];
+    // Every word's term and position, stop words included, for phrase matching.
+    const terms: string[] = [];
+    const positions: number[] = [];
+    const weights: number[] = [];
+    let phraseStart = false;
+    eachSurface(text, (s, pos) => {
       let word = s.word;
       let weight = s.source === 'word' ? 1 : EXTRA_WEIGHT;
-      if (!stop && vocabulary && !isKnown(vocabulary, word)) {
+      if (!s.stop && vocabulary && !isKnown(vocabulary, word)) {
         const fix = vocabulary.correct(word);
         if (fix) {
           word = fix.word;
           if (fix.kind === 'prefix') weight *= PREFIX_WEIGHT;
         }
       }
-      all.push({ term: stop ? word : canonical(stem(word)), pos: s.pos, word, weight, source: s.source, span: 1, stop });
-    }
-    const out: Token[] = all.filter((t) => !t.stop).map(({ stop: _stop, ...t }) => t);
-    if (phrasesByFirst.size === 0) return out;
-    const added = phraseCanonicals(all);
+      const term = s.stop ? word : termOf(word);
+      terms.push(term);
+      positions.push(pos);
+      weights.push(weight);
+      if (!phraseStart && phrasesByFirst.has(term)) phraseStart = true;
+      if (!s.stop) out.push({ term, pos, word, weight, source: s.source, span: 1 });
+    });
+    if (!phraseStart) return out;
+    const added = phraseCanonicals(terms, positions, weights);
     if (added.length === 0) return out;
     return [...out, ...added].sort((a, b) => a.pos - b.pos);
   };
 
   // A phrase's canonical term, wherever all its words stand close together in order.
-  const phraseCanonicals = (all: readonly Token[]): Token[] => {
+  const phraseCanonicals = (terms: readonly string[], positions: readonly number[], weights: readonly number[]): Token[] => {
     const at = new Map<string, number[]>();
-    for (const t of all) {
-      const list = at.get(t.term) ?? [];
-      list.push(t.pos);
-      at.set(t.term, list);
-    }
+    terms.forEach((term, i) => {
+      if (!phraseTails.has(term)) return;
+      const list = at.get(term);
+      if (list) list.push(positions[i] ?? 0);
+      else at.set(term, [positions[i] ?? 0]);
+    });
     const added: Token[] = [];
     const seen = new Set<string>();
-    for (const t of all) {
-      for (const phrase of phrasesByFirst.get(t.term) ?? []) {
-        let last = t.pos;
+    terms.forEach((term, i) => {
+      const start = positions[i] ?? 0;
+      for (const phrase of phrasesByFirst.get(term) ?? []) {
+        let last = start;
         let ok = true;
-        for (const next of phrase.terms.slice(1)) {
+        for (let k = 1; k < phrase.terms.length; k++) {
+          const next = phrase.terms[k] ?? '';
           const hit = (at.get(next) ?? []).find((p) => p > last && p - last <= PHRASE_GAP);
           if (hit === undefined) {
             ok = false;
@@ -281,29 +329,29 @@ export function createAnalyzer(synonyms: readonly (readonly string[])[] = []): A
           }
           last = hit;
         }
-        const key = `${phrase.canonical}@${t.pos}`;
+        const key = `${phrase.canonical}@${start}`;
         if (ok && !seen.has(key)) {
           seen.add(key);
-          added.push({ term: phrase.canonical, pos: t.pos, word: phrase.text, weight: t.weight, source: 'phrase', span: last - t.pos + 1 });
+          added.push({ term: phrase.canonical, pos: start, word: phrase.text, weight: weights[i] ?? 1, source: 'phrase', span: last - start + 1 });
         }
       }
-    }
+    });
     return added;
   };
 
   return {
     tokens,
     terms: (text, vocabulary) => tokens(text, vocabulary).map((t) => t.term),
-    words: (text) => surfaces(text).map((s) => s.word).filter((w) => !isStopWord(w)),
+    words: (text) => surfaces(text).filter((s) => !s.stop).map((s) => s.word),
     stem,
     canonical,
     isStopWord,
     vocabulary(texts) {
       const words = new Map<string, number>();
       for (const text of texts) {
-        for (const s of surfaces(text)) {
-          if (!isStopWord(s.word)) words.set(s.word, (words.get(s.word) ?? 0) + 1);
-        }
+        eachSurface(text, (s) => {
+          if (!s.stop) words.set(s.word, (words.get(s.word) ?? 0) + 1);
+        });
       }
       for (const w of synonymWords) if (!words.has(w)) words.set(w, 1);
       return createVocabulary(words, stem);
@@ -312,23 +360,20 @@ export function createAnalyzer(synonyms: readonly (readonly string[])[] = []): A
 }
 
 /**
- * A vocabulary over word counts. Corrections are cached: the same typo is
- * asked again and again, and the scan is the only costly part of a query.
+ * A vocabulary over word counts. The lookup structures are built on first use:
+ * an index is built at every start, but most processes never correct a word.
+ * Corrections are cached: the same typo is asked again and again, and the scan
+ * is the only costly part of a query.
  */
 export function createVocabulary(counts: ReadonlyMap<string, number>, stem: (word: string) => string): Vocabulary {
-  const stems = new Set<string>();
-  const byLength = new Map<number, string[]>();
-  for (const word of counts.keys()) {
-    stems.add(stem(word));
-    const list = byLength.get(word.length) ?? [];
-    list.push(word);
-    byLength.set(word.length, list);
-  }
-  // Sorted so ties between equally near words break the same way every run.
-  const sorted = [...counts.keys()].sort();
-  for (const list of byLength.values()) list.sort();
+  let stems: Set<string> | undefined;
+  let candidates: Candidates | undefined;
   const cache = new Map<string, Correction | undefined>();
-  const has = (word: string): boolean => counts.has(word) || stems.has(stem(word));
+  const has = (word: string): boolean => {
+    if (counts.has(word)) return true;
+    stems ??= new Set(Array.from(counts.keys(), stem));
+    return stems.has(stem(word));
+  };
   const better = (word: string, dist: number, best: { word: string; dist: number } | undefined): boolean =>
     best === undefined ||
     dist < best.dist ||
@@ -337,18 +382,18 @@ export function createVocabulary(counts: ReadonlyMap<string, number>, stem: (wor
   const lookup = (word: string): Correction | undefined => {
     const max = maxTypoDistance(word.length);
     if (max === 0 || HAS_DIGIT.test(word) || has(word)) return undefined;
+    candidates ??= candidatesOf(counts.keys());
     let best: { word: string; dist: number } | undefined;
     for (let len = word.length - max; len <= word.length + max; len++) {
-      for (const candidate of byLength.get(len) ?? []) {
-        if (HAS_DIGIT.test(candidate)) continue;
+      for (const candidate of candidates.byLength.get(len) ?? []) {
         const dist = editDistance(word, candidate, max);
         if (dist <= max && better(candidate, dist, best)) best = { word: candidate, dist };
       }
     }
     if (best) return { word: best.word, kind: 'typo' };
     // A word typed as the start of a longer one, allowing the same typos in that start.
-    for (const candidate of sorted) {
-      if (candidate.length <= word.length + 1 || HAS_DIGIT.test(candidate)) continue;
+    for (const candidate of candidates.sorted) {
+      if (candidate.length <= word.length + 1) continue;
       const dist = editDistance(word, candidate.slice(0, word.length), max);
       if (dist <= max && better(candidate, dist, best)) best = { word: candidate, dist };
     }
@@ -365,4 +410,23 @@ export function createVocabulary(counts: ReadonlyMap<string, number>, stem: (wor
       return fix;
     },
   };
+}
+
+/** Words a typo may be corrected to: none with digits (names like "k8s", "p99" are never a typo's target). */
+interface Candidates {
+  /** Sorted, so ties between equally near words break the same way every run. */
+  sorted: string[];
+  /** The same, by length: a word within n edits is within n letters of the typo's length. */
+  byLength: Map<number, string[]>;
+}
+
+function candidatesOf(words: Iterable<string>): Candidates {
+  const sorted = [...words].filter((w) => !HAS_DIGIT.test(w)).sort();
+  const byLength = new Map<number, string[]>();
+  for (const word of sorted) {
+    const list = byLength.get(word.length);
+    if (list) list.push(word);
+    else byLength.set(word.length, [word]);
+  }
+  return { sorted, byLength };
 }

@@ -140,16 +140,19 @@ describe('errors', () => {
     expect(reply.message).toContain('kubernetes');
   });
 
-  it('answers an empty search with empty-query', async () => {
+  it('answers an empty search with a usage message naming the missing query', async () => {
     const t = await makeTestAssistant();
-    const reply = await handle(t, 'devops-search');
-    expect(viewOf(reply, 'error').code).toBe('empty-query');
+    const error = viewOf(await handle(t, 'devops-search'), 'error');
+    expect(error.code).toBe('bad-arguments');
+    expect(error.message).toMatch(/^Missing query/);
+    expect(error.usage).toBe('/devops-search <query>');
   });
 
-  it('answers a blank typed (Discord) search query with empty-query', async () => {
+  it('answers a blank typed (Discord) search query the same way', async () => {
     const t = await makeTestAssistant();
     const reply = await t.assistant.handle({ type: 'command', command: 'devops-search', options: { query: '   ' }, ctx: ctxFor() });
-    expect(viewOf(reply, 'error').code).toBe('empty-query');
+    expect(viewOf(reply, 'error').code).toBe('bad-arguments');
+    expect(viewOf(reply, 'error').message).toMatch(/^Missing query/);
   });
 });
 
@@ -192,6 +195,20 @@ describe('card buttons', () => {
       expect(next.question.topics).toContain('kubernetes');
       current = next;
     }
+  });
+
+  it('gives a different question for Another even when the topic has only the card on screen', async () => {
+    const t = await makeTestAssistant();
+    const role = devopsRole(t);
+    // Pick a topic that exactly one question has, from the content.
+    const counts = new Map<string, number>();
+    for (const q of role.questions) for (const topic of q.topics) counts.set(topic, (counts.get(topic) ?? 0) + 1);
+    const single = [...counts].find(([, n]) => n === 1)?.[0];
+    if (!single) throw new Error('no single-question topic in the content');
+    const card = viewOf(await handle(t, 'devops-question', single), 'card');
+    expect(card.question.topics).toContain(single);
+    const next = viewOf(await t.assistant.handle(act(actionLabelled(card.actions, 'Another'))), 'card');
+    expect(next.question.id).not.toBe(card.question.id);
   });
 
   it('moves up and down a tier with Harder and Easier', async () => {

@@ -160,7 +160,7 @@ describe('parseText: subcommands', () => {
 describe('parseText: required text and max length', () => {
   it('reports a missing required text option', () => {
     const f = failure(parseText(quiz, 'answer'));
-    expect(f.error).toBe('missing answer');
+    expect(f.error).toMatch(/^missing answer \(/);
     expect(f.subcommand).toBe('answer');
   });
 
@@ -218,8 +218,8 @@ describe('parseTyped (Discord options)', () => {
   });
 
   it('enforces required options, also when blank', () => {
-    expect(failure(parseTyped(quiz, 'answer', {})).error).toBe('missing answer');
-    expect(failure(parseTyped(quiz, 'answer', { answer: '   ' })).error).toBe('missing answer');
+    expect(failure(parseTyped(quiz, 'answer', {})).error).toMatch(/^missing answer \(/);
+    expect(failure(parseTyped(quiz, 'answer', { answer: '   ' })).error).toMatch(/^missing answer \(/);
   });
 
   it('passes booleans through and enforces text max length', () => {

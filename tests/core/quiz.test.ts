@@ -3,6 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { encodeAction } from '../../src/actions.js';
 import type { Tier } from '../../src/content/schema.js';
 import { QUIZ_IDLE_MS } from '../../src/quiz/session.js';
+import type { Reply } from '../../src/views.js';
 import { act, cmd, ctxFor, makeTestAssistant, type TestAssistant } from '../helpers/assistant.js';
 import {
   actionLabelled,
@@ -22,7 +23,7 @@ const TIER_POINTS: Record<Tier, number> = { basic: 100, technical: 200, advanced
 
 /** Answers every question right; returns the replies in order. */
 async function answerAllRight(t: TestAssistant, first: ViewOf<'quiz-question'>) {
-  const replies = [];
+  const replies: Reply[] = [];
   let view: ViewOf<'quiz-question'> | undefined = first;
   while (view) {
     const reply = await answerRight(t, view);
@@ -89,7 +90,7 @@ describe('a multiple-choice quiz', () => {
     const feedback = replies.map((r) => (r.view.kind === 'quiz-question' || r.view.kind === 'quiz-summary' ? r.view.feedback : undefined));
     expect(feedback.map((f) => f?.bonus)).toEqual([0, 0, 50, 100, 150, 150, 150]);
     expect(feedback.map((f) => f?.points)).toEqual([100, 100, 150, 200, 250, 250, 250]);
-    const summary = viewOf(replies[6] as (typeof replies)[number], 'quiz-summary');
+    const summary = viewOf(replies[6] as Reply, 'quiz-summary');
     expect(summary.points).toBe(1300);
     const record = await t.store.getUser(devopsSpace(), 'U1');
     expect(record?.points).toBe(1300);

@@ -1,7 +1,9 @@
 /** Personal stats and per-space leaderboards (all-time and weekly). */
 import { describe, expect, it } from 'vitest';
 import type { Tier } from '../../src/content/schema.js';
+import { isoWeek } from '../../src/stats/week.js';
 import type { RequestContext } from '../../src/requests.js';
+import type { Reply } from '../../src/views.js';
 import { act, cmd, ctxFor, makeTestAssistant, type TestAssistant } from '../helpers/assistant.js';
 import { actionLabelled, answerRight, answerWrong, devopsRole, question, startQuiz, viewOf, type ViewOf } from './support.js';
 
@@ -14,7 +16,7 @@ async function play(t: TestAssistant, args: string, plan: boolean[], ctx: Reques
   for (const right of plan) {
     if (!view) throw new Error('quiz ended early');
     done.push({ id: view.question.id, right });
-    const reply = right ? await answerRight(t, view, ctx) : await answerWrong(t, view, ctx);
+    const reply: Reply = right ? await answerRight(t, view, ctx) : await answerWrong(t, view, ctx);
     view = reply.view.kind === 'quiz-question' ? reply.view : undefined;
   }
   return done;
@@ -120,6 +122,19 @@ describe('stats', () => {
     const summary = viewOf(await answerRight(t, first), 'quiz-summary');
     const s = viewOf(await t.assistant.handle(act(actionLabelled(summary.actions, 'My stats'))), 'stats');
     expect(s.correct).toBe(1);
+  });
+});
+
+describe('ISO weeks', () => {
+  it.each([
+    [Date.UTC(2026, 10, 26), '2026-W48'],
+    [Date.UTC(2026, 10, 23), '2026-W48'], // Monday starts the week
+    [Date.UTC(2026, 10, 22, 23, 59), '2026-W47'], // Sunday ends the previous one
+    [Date.UTC(2021, 0, 3), '2020-W53'], // early January can belong to last year
+    [Date.UTC(2024, 11, 30), '2025-W01'], // late December can belong to next year
+    [Date.UTC(2027, 0, 1), '2026-W53'],
+  ])('week of %d is %s', (at, week) => {
+    expect(isoWeek(at)).toBe(week);
   });
 });
 

@@ -33,6 +33,8 @@ const scripted: Assistant = {
     if (name === 'slow-public') return sleep(300).then(() => notice('slow public', 'public'));
     if (name === 'slow-boom') return sleep(300).then(() => Promise.reject(new Error('late fault')));
     if (name === 'x|again') return notice('again', 'private', true);
+    if (name === 'x|share') return { ...notice('shared', 'public', true) };
+    if (name === 'x|oops') return { visibility: 'private', replace: true, view: { kind: 'error', code: 'stale-action', message: 'gone' } };
     if (name === 'x|slow') return sleep(300).then(() => notice('slow update', 'private', true));
     if (name === 'x|form') return notice(`got: ${request.type === 'action' ? request.text : ''}`, 'private', true);
     if (request.type === 'command') return notice(`${name} ${request.subcommand ?? ''} ${JSON.stringify(request.options)} ${request.ctx.space} ${request.ctx.user.name}`);
@@ -94,6 +96,20 @@ describe('createDiscordBot', () => {
     const calls = callsOf(sent);
     expect(typeOf(calls[0])).toBe(6);
     expect(JSON.stringify(h.fake.messages.get(message.id)?.embeds)).toContain('slow update');
+  });
+
+  it('posts a public reply to a private message as a new channel message, and never replaces a message with an error', async () => {
+    const first = h.driver.command(USER, PLACE, 'start');
+    await h.driver.callback(first);
+    const message = h.driver.messageOf(first);
+    expect(message.flags).toBe(64);
+    const shared = await h.driver.callback(h.driver.press(USER, PLACE, message, 'x|share'));
+    expect(typeOf(shared)).toBe(4);
+    expect(flagsOf(shared) ?? 0).toBe(0);
+    const oops = await h.driver.callback(h.driver.press(USER, PLACE, message, 'x|oops'));
+    expect(typeOf(oops)).toBe(4);
+    expect(flagsOf(oops)).toBe(64);
+    expect(JSON.stringify(h.fake.messages.get(message.id)?.embeds)).toContain('start');
   });
 
   it('answers a fault with a short private apology, logs the interaction id, and keeps serving', async () => {

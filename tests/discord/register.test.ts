@@ -1,3 +1,6 @@
+import { execFile } from 'node:child_process';
+import { resolve } from 'node:path';
+import { promisify } from 'node:util';
 import { REST } from 'discord.js';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { COMMAND_LIMITS, NAME_PATTERN, commandsJSON } from '../../adapters/discord/commands.js';
@@ -109,4 +112,22 @@ describe('registerCommands against the fake REST', () => {
     expect(commandsDiffer(registered, [{ ...wanted[0]!, options: [{ type: 3, name: 'x', description: 'y', required: true }] }])).toBe(true);
     expect(commandsDiffer([], wanted)).toBe(true);
   });
+
+  it('npm run discord:register prints what it did and PUTs only when needed', async () => {
+    const root = resolve(import.meta.dirname, '../..');
+    const run = () =>
+      promisify(execFile)(resolve(root, 'node_modules/.bin/tsx'), ['adapters/discord/register-cli.ts'], {
+        cwd: root,
+        env: { PATH: process.env.PATH, DISCORD_TOKEN: 'cli-token', DISCORD_APPLICATION_ID: APP_ID, DISCORD_GUILD_ID: '300000000000000077', DISCORD_API_URL: fake.apiUrl },
+      });
+    const before = puts().length;
+    expect((await run()).stdout).toBe('discord:register: registered 5 commands to guild 300000000000000077\n');
+    const second = await run();
+    expect(second.stdout).toBe('discord:register: no change: 5 commands up to date (guild 300000000000000077)\n');
+    expect(second.stderr).not.toContain('cli-token');
+    expect(puts().length).toBe(before + 1);
+    await expect(
+      promisify(execFile)(resolve(root, 'node_modules/.bin/tsx'), ['adapters/discord/register-cli.ts'], { cwd: root, env: { PATH: process.env.PATH, DISCORD_TOKEN: 'cli-token' } }),
+    ).rejects.toMatchObject({ stderr: expect.stringMatching(/DISCORD_APPLICATION_ID/) });
+  }, 60_000);
 });

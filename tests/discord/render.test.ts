@@ -82,6 +82,10 @@ describe('renderReply over all real content', () => {
     for (const role of roles) {
       for (const q of role.questions) {
         for (const shown of [false, true]) expectValid({ visibility: 'private', view: card(role, q, shown) });
+        // Real content is never cut: the whole model answer shows on the card and in feedback.
+        expect(renderReply({ visibility: 'private', view: card(role, q, true) }).embeds[1]?.description).toBe(q.answer);
+        const step = renderReply({ visibility: 'private', view: quizQuestion(role, q, 'text', feedback(q, 'wrong', true)) });
+        expect(step.embeds[0]?.fields?.find((f) => f.name === 'Model answer')?.value).toBe(q.answer);
         for (const mode of ['choice', 'text'] as const) {
           expectValid({ visibility: 'private', view: quizQuestion(role, q, mode) });
           for (const outcome of ['correct', 'wrong', 'skipped'] as const) {

@@ -69,6 +69,22 @@ describe('slash commands', () => {
     expect(textOf(m)).toContain('Usage');
   });
 
+  it('serves every quiz subcommand typed as text', async () => {
+    const start = await h.command('devops-quiz', 'start basic 3');
+    expect(headerOf(start)).toBe('Quiz · Question 1 of 3');
+    const answered = await h.command('devops-quiz', 'answer B');
+    expect(textOf(answered)).toMatch(/Correct!|Not quite/);
+    expect(headerOf(answered)).toBe('Quiz · Question 2 of 3');
+    const skipped = await h.command('devops-quiz', 'skip');
+    expect(textOf(skipped)).toContain('Skipped');
+    const stopped = await h.command('devops-quiz', 'stop');
+    expect(headerOf(stopped)).toMatch(/^Quiz stopped/);
+    const review = await h.command('devops-quiz', 'review 1');
+    expect(review.response_type).toBe('ephemeral');
+    expect(headerOf(review) + textOf(review)).toMatch(/Review|review/);
+    await h.command('devops-quiz', 'stop');
+  });
+
   it('acks a command at once with an empty body', async () => {
     const url = h.responses.next();
     const res = await postSigned(h.url, commandBody('devops-quiz', 'stats', url));
