@@ -18,6 +18,8 @@ export interface SlackAppDeps {
   assistant: Assistant;
   config: SlackConfig;
   logger: Logger;
+  /** How long a slash command may take before its reply goes to the response_url (default ACK_DEADLINE_MS; tests shorten it). */
+  ackDeadlineMs?: number;
 }
 
 /** A configured Bolt app and its lifecycle. */
@@ -55,10 +57,10 @@ function appOptions(config: SlackConfig, logger: Logger): AppOptions {
 }
 
 /** Builds the app and registers one listener per command, one for all buttons and one for the answer form. */
-export function createSlackApp({ assistant, config, logger }: SlackAppDeps): SlackApp {
+export function createSlackApp({ assistant, config, logger, ackDeadlineMs }: SlackAppDeps): SlackApp {
   const app = new App(appOptions(config, logger));
   const deps = { assistant, logger };
-  registerCommands(app, deps);
+  registerCommands(app, deps, ackDeadlineMs);
   registerActions(app, deps);
   registerViews(app, deps);
   app.error(async (error) => {

@@ -44,6 +44,24 @@ interface Unit {
   term: string;
   word: string;
   maxTypos: number;
+  /**
+   * Answer words already compared with `word`, and whether they were near
+   * enough: answers share most of their words, so each pair is measured once.
+   */
+  near: Map<string, boolean>;
+}
+
+/** Most answer words remembered per unit, so a long-running bot cannot grow the memo without bound. */
+const NEAR_MEMO_MAX = 5_000;
+
+function isNear(unit: Unit, word: string): boolean {
+  let near = unit.near.get(word);
+  if (near === undefined) {
+    near = word !== unit.word && editDistance(word, unit.word, unit.maxTypos) <= unit.maxTypos;
+    if (unit.near.size >= NEAR_MEMO_MAX) unit.near.clear();
+    unit.near.set(word, near);
+  }
+  return near;
 }
 
 /** A question analysed once for grading. */
@@ -76,22 +94,42 @@ export function gradeAnswer(question: Question, answer: string, analyzer: Analyz
     list.push(t.pos);
     at.set(t.term, list);
   }
+  // Surface words by length, in order of first occurrence: a typo check need only
+  // compare words whose lengths differ by at most the typos allowed.
+  const byLength = new Map<number, { word: string; order: number; list: number[] }[]>();
   const words = new Map<string, number[]>();
   for (const t of tokens) {
     if (t.source === 'phrase') continue;
-    const list = words.get(t.word) ?? [];
-    list.push(t.pos);
-    words.set(t.word, list);
+    const list = words.get(t.word);
+    if (list) {
+      list.push(t.pos);
+      continue;
+    }
+    const entry = { word: t.word, order: words.size, list: [t.pos] };
+    words.set(t.word, entry.list);
+    const bucket = byLength.get(t.word.length);
+    if (bucket) bucket.push(entry);
+    else byLength.set(t.word.length, [entry]);
   }
+  // Units repeat across a point's alternatives.
+  const seen = new Map<Unit, number[]>();
   const positions = (unit: Unit): number[] => {
     const exact = at.get(unit.term) ?? [];
     if (unit.maxTypos === 0) return exact;
-    const near: number[] = [...exact];
-    for (const [word, list] of words) {
-      if (word !== unit.word && maxTypoDistance(word.length) > 0 && editDistance(word, unit.word, unit.maxTypos) <= unit.maxTypos) {
-        near.push(...list);
+    const known = seen.get(unit);
+    if (known) return known;
+    const close: { order: number; list: number[] }[] = [];
+    for (let len = unit.word.length - unit.maxTypos; len <= unit.word.length + unit.maxTypos; len++) {
+      if (maxTypoDistance(len) === 0) continue;
+      for (const w of byLength.get(len) ?? []) {
+        if (isNear(unit, w.word)) close.push(w);
       }
     }
+    // Answer order, as before the buckets: the nearest-position pick in `matches` keeps the first of equals.
+    close.sort((a, b) => a.order - b.order);
+    const near = [...exact];
+    for (const w of close) near.push(...w.list);
+    seen.set(unit, near);
     return near;
   };
 
@@ -190,6 +228,7 @@ function alternativesOf(term: string, analyzer: Analyzer): Unit[][] {
     term: t.term,
     word: t.word,
     maxTypos: /[0-9]/.test(t.word) || t.source === 'phrase' ? 0 : maxTypoDistance(t.word.length),
+    near: new Map(),
   });
   const dedupe = (units: Unit[]): Unit[] => units.filter((u, i) => units.findIndex((v) => v.term === u.term) === i);
   const words = tokens.filter((t) => t.source === 'word');

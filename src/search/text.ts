@@ -341,16 +341,32 @@ export function createAnalyzer(synonyms: readonly (readonly string[])[] = []): A
 
   return {
     tokens,
-    terms: (text, vocabulary) => tokens(text, vocabulary).map((t) => t.term),
+    terms(text, vocabulary) {
+      // Indexing only needs the terms: skip building tokens unless a synonym phrase may start here.
+      if (vocabulary === undefined) {
+        const terms: string[] = [];
+        let phraseStart = false;
+        eachSurface(text, (s) => {
+          const term = s.stop ? s.word : termOf(s.word);
+          if (phrasesByFirst.has(term)) phraseStart = true;
+          if (!s.stop) terms.push(term);
+        });
+        if (!phraseStart) return terms;
+      }
+      return tokens(text, vocabulary).map((t) => t.term);
+    },
     words: (text) => surfaces(text).filter((s) => !s.stop).map((s) => s.word),
     stem,
     canonical,
     isStopWord,
     vocabulary(texts) {
+      // Texts repeat (a role's topics, keywords): walk each distinct one once, counting it as often as it occurs.
+      const times = new Map<string, number>();
+      for (const text of texts) times.set(text, (times.get(text) ?? 0) + 1);
       const words = new Map<string, number>();
-      for (const text of texts) {
+      for (const [text, n] of times) {
         eachSurface(text, (s) => {
-          if (!s.stop) words.set(s.word, (words.get(s.word) ?? 0) + 1);
+          if (!s.stop) words.set(s.word, (words.get(s.word) ?? 0) + n);
         });
       }
       for (const w of synonymWords) if (!words.has(w)) words.set(w, 1);

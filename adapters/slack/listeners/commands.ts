@@ -1,19 +1,27 @@
 /**
- * Slash commands: one listener per command of the table. Ack at once (Slack
- * wants it within 3 s), then answer through the response_url.
+ * Slash commands: one listener per command of the table. The reply rides in
+ * the ack when it is ready in time; otherwise an empty ack, then the reply
+ * through the response_url.
  */
 import type { App } from '@slack/bolt';
 import type { RequestContext } from '../../../src/requests.js';
 import { commandPayload } from './payloads.js';
-import { serve, type ListenerDeps } from './serve.js';
+import { serveInAck, type ListenerDeps } from './serve.js';
+
+/**
+ * How long a command may take before we ack empty and answer through the
+ * response_url instead. Slack shows the user an error when the ack takes more
+ * than 3 s; 2 s leaves a second for the network and Bolt.
+ */
+export const ACK_DEADLINE_MS = 2000;
 
 /** Registers `/name` for every command the assistant offers. */
-export function registerCommands(app: App, deps: ListenerDeps): void {
+export function registerCommands(app: App, deps: ListenerDeps, ackDeadlineMs = ACK_DEADLINE_MS): void {
   for (const info of deps.assistant.commands) {
     app.command(`/${info.name}`, async ({ ack, body, respond }) => {
-      await ack();
       const parsed = commandPayload.safeParse(body);
       if (!parsed.success) {
+        await ack();
         deps.logger.warn('slack: malformed slash command', { command: info.name, issues: parsed.error.issues.length });
         return;
       }
@@ -23,7 +31,8 @@ export function registerCommands(app: App, deps: ListenerDeps): void {
         space: c.team_id,
         conversation: c.channel_id,
       };
-      await serve(deps, { type: 'command', command: info.name, text: c.text, ctx }, (m) => respond(m));
+      const request = { type: 'command', command: info.name, text: c.text, ctx } as const;
+      await serveInAck(deps, request, (m) => ack(m), (m) => respond(m), ackDeadlineMs);
     });
   }
 }
