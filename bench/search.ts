@@ -9,20 +9,15 @@ import { roleSchema, type Question, type Role } from '../src/content/schema.js';
 import { gradeAnswer } from '../src/quiz/grade.js';
 import { buildSearchIndex, searchIndex, type SearchIndex } from '../src/search/index.js';
 import { createAnalyzer } from '../src/search/text.js';
+import { seededRandom } from '../src/random.js';
 
 const QUERIES = 1000;
 const ROLE_URL = new URL('../content/roles/devops-engineer.yaml', import.meta.url);
 
-/** Seeded PRNG (mulberry32), so every run measures the same banks and queries. */
+/** Seeded PRNG, so every run measures the same banks and queries. */
 function prng(seed: number): () => number {
-  let s = seed >>> 0;
-  return () => {
-    s = (s + 0x6d2b79f5) >>> 0;
-    let t = s;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
+  const random = seededRandom(seed);
+  return () => random.next();
 }
 
 function pickFrom<T>(random: () => number, items: readonly T[]): T {

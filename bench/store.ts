@@ -11,6 +11,10 @@ import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import type { Tier } from '../src/content/schema.js';
 import type { UserRecord } from '../src/ports.js';
+import { withSeen } from '../src/questions/pick.js';
+import { TIER_POINTS } from '../src/quiz/scoring.js';
+import { seededRandom } from '../src/random.js';
+import { newUserRecord, recordAnswer } from '../src/stats/record.js';
 import { openLowdbStore } from '../storage/lowdb-store.js';
 
 const USERS = 1000;
@@ -20,72 +24,21 @@ const TOPICS = ['networking', 'linux', 'containers', 'kubernetes', 'ci-cd', 'obs
 // A pool (role, tier, topic) of 40 questions, of which 25 are served before the seen list is cleared.
 const POOL_SIZE = 25;
 const POOL_QUESTIONS = 40;
-const RECENT_CAP = 20;
-
-/** Small seeded PRNG (mulberry32), so every run stores the same data. */
-function prng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
-
-function emptyRecord(userId: string): UserRecord {
-  return {
-    userId,
-    name: `Engineer ${userId}`,
-    points: 0,
-    answered: 0,
-    correct: 0,
-    week: { id: '2026-W10', points: 0, answered: 0, correct: 0 },
-    streak: 0,
-    bestStreak: 0,
-    byTier: {},
-    byTopic: {},
-    seen: {},
-    review: {},
-    recent: [],
-    updatedAt: 0,
-  };
-}
 
 /**
- * Applies one answer the way the core's aggregates grow: tallies, a seen list
- * per pool (cleared when the pool is used up), review items for misses, and a
- * capped recent history. Mutates and returns `r`.
+ * One answer as the core records it (the real `recordAnswer`), with a seen list
+ * per pool as question picking keeps it, so the file grows as it would in use.
  */
-function recordAnswer(r: UserRecord, rand: () => number, at: number): UserRecord {
+function answerOnce(current: UserRecord | undefined, userId: string, rand: () => number, at: number): UserRecord {
+  const record = current ?? newUserRecord(userId, `Engineer ${userId}`, at);
   const tier = TIERS[Math.floor(rand() * TIERS.length)] ?? 'basic';
   const topic = TOPICS[Math.floor(rand() * TOPICS.length)] ?? 'linux';
-  const pool = `devops-engineer|${tier}|${topic}`;
-  const seen = r.seen[pool] ?? [];
+  const pool = `devops-engineer:quiz:${tier}:${topic}`;
   const questionId = `${topic}-${tier}-${String(Math.floor(rand() * POOL_QUESTIONS)).padStart(2, '0')}`;
-  r.seen[pool] = seen.length + 1 >= POOL_SIZE ? [] : [...seen, questionId];
+  const seen = record.seen[pool] ?? [];
   const correct = rand() < 0.65;
-  const points = correct ? (tier === 'basic' ? 10 : tier === 'technical' ? 20 : 30) : 0;
-  r.points += points;
-  r.answered++;
-  r.correct += correct ? 1 : 0;
-  r.week = { ...r.week, points: r.week.points + points, answered: r.week.answered + 1, correct: r.week.correct + (correct ? 1 : 0) };
-  r.streak = correct ? r.streak + 1 : 0;
-  r.bestStreak = Math.max(r.bestStreak, r.streak);
-  const byTier = r.byTier[tier] ?? { answered: 0, correct: 0 };
-  r.byTier[tier] = { answered: byTier.answered + 1, correct: byTier.correct + (correct ? 1 : 0) };
-  const byTopic = r.byTopic[topic] ?? { answered: 0, correct: 0 };
-  r.byTopic[topic] = { answered: byTopic.answered + 1, correct: byTopic.correct + (correct ? 1 : 0) };
-  const review = r.review[questionId];
-  if (!correct) r.review[questionId] = { box: 1, due: at + 86_400_000, run: 0 };
-  else if (review !== undefined) {
-    if (review.run + 1 >= 2) delete r.review[questionId];
-    else r.review[questionId] = { box: Math.min(3, review.box + 1), due: at + 3 * 86_400_000, run: review.run + 1 };
-  }
-  r.recent = [...r.recent, { questionId, correct, points, at }].slice(-RECENT_CAP);
-  r.updatedAt = at;
-  return r;
+  const answered = recordAnswer(record, { questionId, tier, topics: [topic], correct, points: correct ? TIER_POINTS[tier] : 0, at });
+  return { ...answered, seen: withSeen(record.seen, pool, seen.length + 1 >= POOL_SIZE ? [] : [...seen, questionId]) };
 }
 
 function percentile(sorted: number[], p: number): number {
@@ -99,7 +52,8 @@ const mb = (bytes: number): string => `${(bytes / 1024 / 1024).toFixed(2)} MB`;
 export async function run(): Promise<void> {
   const dir = await mkdtemp(join(tmpdir(), 'panelist-bench-'));
   const file = join(dir, 'panelist.json');
-  const rand = prng(42);
+  const random = seededRandom(42);
+  const rand = () => random.next();
   let clock = Date.UTC(2026, 2, 2);
   let store = await openLowdbStore({ dataDir: dir, now: () => clock });
   let stored = 0;
@@ -113,9 +67,9 @@ export async function run(): Promise<void> {
         const userId = `U${String(u).padStart(6, '0')}`;
         seeding.push(
           store.updateUser(SPACE, userId, (current) => {
-            const r = current ?? emptyRecord(userId);
-            for (let i = 0; i < perUser; i++) recordAnswer(r, rand, (clock += 1_000));
-            return r;
+            let r = current;
+            for (let i = 0; i < perUser; i++) r = answerOnce(r, userId, rand, (clock += 1_000));
+            return r ?? newUserRecord(userId, `Engineer ${userId}`, clock);
           }),
         );
       }
@@ -129,7 +83,7 @@ export async function run(): Promise<void> {
       for (let i = 0; i < rounds; i++) {
         const userId = `U${String(Math.floor(rand() * USERS)).padStart(6, '0')}`;
         const start = performance.now();
-        await store.updateUser(SPACE, userId, (current) => recordAnswer(current ?? emptyRecord(userId), rand, (clock += 1_000)));
+        await store.updateUser(SPACE, userId, (current) => answerOnce(current, userId, rand, (clock += 1_000)));
         await store.flush();
         samples.push(performance.now() - start);
       }
@@ -141,7 +95,7 @@ export async function run(): Promise<void> {
       await Promise.all(
         Array.from({ length: 1000 }, (_, u) => {
           const userId = `U${String(u).padStart(6, '0')}`;
-          return store.updateUser(SPACE, userId, (current) => recordAnswer(current ?? emptyRecord(userId), rand, (clock += 1)));
+          return store.updateUser(SPACE, userId, (current) => answerOnce(current, userId, rand, (clock += 1)));
         }),
       );
       await store.flush();
@@ -151,7 +105,7 @@ export async function run(): Promise<void> {
       // A full flush: serialise and atomically replace the whole file after a one-field change.
       const flushes: number[] = [];
       for (let i = 0; i < 5; i++) {
-        await store.updateUser(SPACE, 'U000000', (current) => ({ ...(current ?? emptyRecord('U000000')), name: `Engineer ${i}` }));
+        await store.updateUser(SPACE, 'U000000', (current) => ({ ...(current ?? newUserRecord('U000000', 'Engineer', 0)), name: `Engineer ${i}` }));
         const start = performance.now();
         await store.flush();
         flushes.push(performance.now() - start);

@@ -7,7 +7,7 @@ import type { RecentAnswer, Tally, UserRecord } from '../ports.js';
 import { nextReview } from '../quiz/review.js';
 import { isoWeek } from './week.js';
 
-export const RECENT_CAP = 50;
+export const RECENT_CAP = 20;
 
 /** A user seen for the first time. */
 export function newUserRecord(userId: string, name: string, now: number): UserRecord {

@@ -45,7 +45,8 @@ export interface FakeSlackApi {
   close(): Promise<void>;
 }
 
-async function until<T>(probe: () => T | undefined, what: string, timeoutMs = 5000): Promise<T> {
+/** Polls `probe` until it returns a value; throws after `timeoutMs`. */
+export async function until<T>(probe: () => T | undefined, what: string, timeoutMs = 5000): Promise<T> {
   const deadline = Date.now() + timeoutMs;
   for (;;) {
     const v = probe();
@@ -143,7 +144,7 @@ export async function postSigned(
   url: string,
   body: string,
   options: { secret?: string; timestamp?: number; omitHeaders?: boolean } = {},
-): Promise<{ status: number; text: string }> {
+): Promise<{ status: number; text: string; contentType: string }> {
   const timestamp = options.timestamp ?? Math.floor(Date.now() / 1000);
   const headers: Record<string, string> = { 'content-type': 'application/x-www-form-urlencoded' };
   if (!options.omitHeaders) {
@@ -151,7 +152,7 @@ export async function postSigned(
     headers['x-slack-signature'] = sign(body, timestamp, options.secret);
   }
   const res = await fetch(url, { method: 'POST', headers, body });
-  return { status: res.status, text: await res.text() };
+  return { status: res.status, text: await res.text(), contentType: res.headers.get('content-type') ?? '' };
 }
 
 /** A user as the tests name them. */

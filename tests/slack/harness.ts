@@ -30,7 +30,7 @@ export interface Harness {
   url: string;
   /** Captured log lines (JSON). */
   logs: string[];
-  /** Runs a command and returns the reply posted to its response_url. */
+  /** Runs a command and returns the reply from the ack (the HTTP response body); throws when the ack is empty. */
   command(name: string, text?: string, user?: TestUser): Promise<Posted & { responseUrl: string }>;
   /** Presses the button whose label or action id matches, on `message`; returns the reply. */
   press(message: Posted, match: string | RegExp, user?: TestUser): Promise<Posted & { responseUrl: string }>;
@@ -49,7 +49,7 @@ export function findButton(message: Posted, match: string | RegExp): { action_id
   return hit;
 }
 
-export async function startHarness(assistant: Assistant, options: { logger?: Logger } = {}): Promise<Harness> {
+export async function startHarness(assistant: Assistant, options: { logger?: Logger; ackDeadlineMs?: number } = {}): Promise<Harness> {
   const api = await startFakeSlackApi();
   const responses = await startResponseServer();
   const logs: string[] = [];
@@ -58,13 +58,15 @@ export async function startHarness(assistant: Assistant, options: { logger?: Log
     assistant,
     logger,
     config: { mode: 'http', botToken: BOT_TOKEN, signingSecret: SIGNING_SECRET, port: 0, host: '127.0.0.1', apiUrl: api.url },
+    ...(options.ackDeadlineMs === undefined ? {} : { ackDeadlineMs: options.ackDeadlineMs }),
   });
   await slack.start();
   const url = `http://127.0.0.1:${slack.address()!.port}/slack/events`;
 
-  const send = async (body: string): Promise<void> => {
+  const send = async (body: string): Promise<string> => {
     const res = await postSigned(url, body);
     if (res.status !== 200) throw new Error(`events endpoint answered ${res.status}: ${res.text}`);
+    return res.text;
   };
 
   const h: Harness = {
@@ -75,8 +77,9 @@ export async function startHarness(assistant: Assistant, options: { logger?: Log
     logs,
     async command(name, text = '', user = ADA) {
       const responseUrl = responses.next();
-      await send(commandBody(name, text, responseUrl, user));
-      return { ...(await responses.message(responseUrl)), responseUrl };
+      const acked = await send(commandBody(name, text, responseUrl, user));
+      if (!acked) throw new Error(`/${name} was acked empty: its reply was not ready by the deadline`);
+      return { ...(JSON.parse(acked) as Posted), responseUrl };
     },
     async press(message, match, user = ADA) {
       const responseUrl = responses.next();

@@ -80,7 +80,7 @@ export async function serveInAck(deps: ListenerDeps, request: Request, ack: Ack,
   const outcome = prepare(deps, request, ids);
   let timer: ReturnType<typeof setTimeout> | undefined;
   const deadline = new Promise<undefined>((resolve) => {
-    timer = setTimeout(resolve, deadlineMs);
+    timer = setTimeout(() => resolve(undefined), deadlineMs);
   });
   const ready = await Promise.race([outcome, deadline]);
   clearTimeout(timer);
