@@ -1,6 +1,7 @@
 /**
- * The Bolt wiring with a fake assistant: request verification, fast acks,
- * fault handling, escaping and listener registration.
+ * The Bolt wiring with a fake assistant: request verification, replies in
+ * the ack or (past the deadline) through the response_url, fault handling,
+ * escaping and listener registration.
  */
 import { afterEach, describe, expect, it } from 'vitest';
 import { ADA, commandBody, postSigned, textOf } from './fakes.js';
@@ -27,19 +28,46 @@ describe('request verification', () => {
 });
 
 describe('serving', () => {
-  it('acks before the assistant answers, then responds through response_url', async () => {
+  it('answers in the ack when the reply is ready in time', async () => {
+    h = await startHarness(fakeAssistant());
+    const url = h.responses.next();
+    const res = await postSigned(h.url, commandBody('test-echo', 'quick', url));
+    expect(res.status).toBe(200);
+    expect(JSON.parse(res.text)).toMatchObject({ response_type: 'in_channel', text: expect.stringContaining('quick') });
+    await new Promise((r) => setTimeout(r, 50));
+    expect(h.responses.all(url)).toHaveLength(0);
+  });
+
+  it('acks empty at the deadline when the core is slow, then responds through response_url', async () => {
     let release!: () => void;
     const gate = new Promise<void>((r) => (release = r));
-    h = await startHarness(fakeAssistant({ gate }));
+    h = await startHarness(fakeAssistant({ gate }), { ackDeadlineMs: 50 });
     const url = h.responses.next();
     const started = Date.now();
     const res = await postSigned(h.url, commandBody('test-echo', 'slow', url));
+    const took = Date.now() - started;
     expect(res.status).toBe(200);
-    expect(Date.now() - started).toBeLessThan(1000);
+    expect(res.text).toBe('');
+    expect(took).toBeGreaterThanOrEqual(45);
+    expect(took).toBeLessThan(1000);
     expect(h.responses.all(url)).toHaveLength(0);
     release();
     const m = await h.responses.message(url);
     expect(m.response_type).toBe('in_channel');
+    expect(m.text).toContain('slow');
+  });
+
+  it('apologises through response_url for a fault after the deadline', async () => {
+    let release!: () => void;
+    const gate = new Promise<void>((r) => (release = r));
+    h = await startHarness(fakeAssistant({ gate }), { ackDeadlineMs: 50 });
+    const url = h.responses.next();
+    expect((await postSigned(h.url, commandBody('test-boom', '', url))).text).toBe('');
+    release();
+    const m = await h.responses.message(url);
+    expect(m.response_type).toBe('ephemeral');
+    expect(m.text).toMatch(/sorry/i);
+    expect(h.logs.some((l) => l.includes('slack: request failed'))).toBe(true);
   });
 
   it('passes the slack context to the core', async () => {
@@ -62,7 +90,7 @@ describe('serving', () => {
     expect(sent).toContain('&lt;!channel&gt; &lt;!here&gt; &lt;!everyone&gt; &lt;@U123&gt; &amp; done');
   });
 
-  it('apologises privately for a fault, logs ids without tokens, and keeps serving', async () => {
+  it('apologises privately (in the ack) for a fault, logs ids without tokens, and keeps serving', async () => {
     h = await startHarness(fakeAssistant());
     const m = await h.command('test-boom');
     expect(m.response_type).toBe('ephemeral');
@@ -81,11 +109,14 @@ describe('serving', () => {
     expect(ok.text).toContain('ok:');
   });
 
-  it('logs (and survives) a response_url that refuses the reply', async () => {
-    h = await startHarness(fakeAssistant());
+  it('logs (and survives) a response_url that refuses a late reply', async () => {
+    let release!: () => void;
+    const gate = new Promise<void>((r) => (release = r));
+    h = await startHarness(fakeAssistant({ gate }), { ackDeadlineMs: 50 });
     h.responses.status = 404;
     const url = h.responses.next();
-    expect((await postSigned(h.url, commandBody('test-echo', 'x', url))).status).toBe(200);
+    expect((await postSigned(h.url, commandBody('test-echo', 'x', url))).text).toBe('');
+    release();
     await h.responses.message(url, 1); // the reply, then the apology attempt
     await new Promise((r) => setTimeout(r, 50));
     expect(h.logs.some((l) => l.includes('could not deliver the reply'))).toBe(true);

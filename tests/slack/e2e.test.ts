@@ -85,13 +85,16 @@ describe('slash commands', () => {
     await h.command('devops-quiz', 'stop');
   });
 
-  it('acks a command at once with an empty body', async () => {
+  it('answers a command in the ack itself (the HTTP response body), posting nothing to the response_url', async () => {
     const url = h.responses.next();
     const res = await postSigned(h.url, commandBody('devops-quiz', 'stats', url));
     expect(res.status).toBe(200);
-    expect(res.text).toBe('');
-    const m = await h.responses.message(url);
+    expect(res.contentType).toContain('application/json');
+    const m = JSON.parse(res.text) as Posted;
+    expect(m.response_type).toBe('ephemeral');
     expect(headerOf(m)).toContain('stats');
+    await new Promise((r) => setTimeout(r, 50));
+    expect(h.responses.all(url)).toHaveLength(0);
   });
 });
 
