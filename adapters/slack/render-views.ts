@@ -76,15 +76,23 @@ export function renderSearch(v: ViewOf<'search'>): Parts {
 const MEDALS = [':first_place_medal:', ':second_place_medal:', ':third_place_medal:'];
 const MAX_ROWS = 25;
 
-export function renderLeaderboard(v: ViewOf<'leaderboard'>): Parts {
+// Slack user ids, the only ids ever turned into a mention.
+const SLACK_USER_ID = /^[UW][A-Z0-9]{2,20}$/;
+
+/**
+ * In a private (ephemeral) board a `<@id>` mention shows each player's current
+ * Slack name and notifies nobody; a board shared to the channel would ping
+ * every player, so there names stay escaped plain text.
+ */
+export function renderLeaderboard(v: ViewOf<'leaderboard'>, mentions = false): Parts {
   const body: MessageBlock[] = [header(`Leaderboard · ${v.periodLabel}`)];
   const meta = context([esc(oneLine(v.roleTitle))]);
   if (meta) body.push(meta);
   if (v.rows.length === 0) body.push(...sections('No answers yet — start a quiz to get on the board.'));
-  // Names are display names: escaped plain text, never turned into mentions.
   const lines = v.rows.slice(0, MAX_ROWS).map((r) => {
     const rank = MEDALS[r.rank - 1] ?? `*${r.rank}.*`;
-    return `${rank}  ${escClip(oneLine(r.name), 80)} — *${r.points} pts* · ${plural(r.answered, 'answer')} · ${percent(r.accuracy)}`;
+    const who = mentions && SLACK_USER_ID.test(r.userId) ? `<@${r.userId}>` : escClip(oneLine(r.name), 80);
+    return `${rank}  ${who} — *${r.points} pts* · ${plural(r.answered, 'answer')} · ${percent(r.accuracy)}`;
   });
   if (lines.length) body.push(...sections(lines.join('\n')));
   return { body, footer: actionButtons(v.actions, new Set()), fallback: `Leaderboard (${v.periodLabel})` };

@@ -33,7 +33,12 @@ export interface SlackResponse extends SlackMessage {
   replace_original: boolean;
 }
 
-function parts(view: View): Parts {
+/** How a view is shown: private (ephemeral) messages notify no one, so mentions are safe there. */
+export interface RenderOptions {
+  private?: boolean;
+}
+
+function parts(view: View, options: RenderOptions): Parts {
   switch (view.kind) {
     case 'role':
       return renderRole(view);
@@ -46,7 +51,7 @@ function parts(view: View): Parts {
     case 'search':
       return renderSearch(view);
     case 'leaderboard':
-      return renderLeaderboard(view);
+      return renderLeaderboard(view, options.private === true);
     case 'stats':
       return renderStats(view);
     case 'help':
@@ -59,15 +64,15 @@ function parts(view: View): Parts {
 }
 
 /** Renders one view as a message within every Block Kit limit. */
-export function renderView(view: View): SlackMessage {
-  const p = parts(view);
+export function renderView(view: View, options: RenderOptions = {}): SlackMessage {
+  const p = parts(view, options);
   return { text: clip(esc(p.fallback), LIMITS.fallbackText), blocks: fit(p.body, p.footer) };
 }
 
 /** Renders a reply: public replies go to the channel, private ones only to the user. */
 export function renderReply(reply: Reply): SlackResponse {
   return {
-    ...renderView(reply.view),
+    ...renderView(reply.view, { private: reply.visibility === 'private' }),
     response_type: reply.visibility === 'public' ? 'in_channel' : 'ephemeral',
     replace_original: reply.replace === true,
   };

@@ -296,3 +296,34 @@ describe('replies, modal and apology', () => {
     expect(decodeMetadata('nope')).toBeUndefined();
   });
 });
+
+describe('leaderboard names', () => {
+  const board = (userId: string, name: string): View => ({
+    kind: 'leaderboard',
+    roleTitle: 'DevOps Engineer',
+    period: 'all',
+    periodLabel: 'All time',
+    rows: [{ rank: 1, userId, name, points: 300, answered: 3, accuracy: 100 }],
+    actions: [],
+  });
+  const textOf = (r: ReturnType<typeof renderReply>) => JSON.stringify(r.blocks);
+
+  it('mentions Slack users by id in a private board, where a mention notifies no one', () => {
+    const sent = textOf(renderReply({ visibility: 'private', view: board('U0ABC123', 'Ada') }));
+    expect(sent).toContain('<@U0ABC123>');
+  });
+
+  it('shows escaped plain names on a board shared to the channel, so nobody is pinged', () => {
+    const sent = textOf(renderReply({ visibility: 'public', view: board('U0ABC123', '<!channel> Ada') }));
+    expect(sent).not.toContain('<@U0ABC123>');
+    expect(sent).not.toContain('<!channel>');
+    expect(sent).toContain('&lt;!channel&gt; Ada');
+  });
+
+  it('never turns an id that is not a Slack user id into a mention', () => {
+    const sent = textOf(renderReply({ visibility: 'private', view: board('!channel', 'Bob') }));
+    expect(sent).not.toContain('<@');
+    expect(sent).not.toContain('<!');
+    expect(sent).toContain('Bob');
+  });
+});
