@@ -1,12 +1,13 @@
 /** The interviewer's card: a question with what a strong answer covers. */
-import type { Question } from '../content/schema.js';
+import type { Question, Role } from '../content/schema.js';
 import { encodeAction } from '../actions.js';
 import type { RoleRuntime } from '../role-runtime.js';
 import type { Action, QuestionCard, View } from '../views.js';
 import type { QuestionFilter } from './pick.js';
 
-export function questionCard(rt: RoleRuntime, q: Question): QuestionCard {
-  const mistakes = new Map(rt.role.mistakes.map((m) => [m.id, m]));
+/** A question with its red flags resolved from the role's mistakes. */
+export function questionCard(role: Pick<Role, 'mistakes'>, q: Question): QuestionCard {
+  const mistakes = new Map(role.mistakes.map((m) => [m.id, m]));
   return {
     id: q.id,
     tier: q.tier,
@@ -39,7 +40,7 @@ export function cardView(rt: RoleRuntime, q: Question, filter: QuestionFilter, a
   return {
     kind: 'card',
     roleTitle: rt.role.title,
-    question: questionCard(rt, q),
+    question: questionCard(rt.role, q),
     answerShown,
     ...(note ? { note } : {}),
     actions: cardActions(rt, q, filter, answerShown),

@@ -5,6 +5,7 @@ import { PROMPT_MARK } from '../../adapters/discord/components.js';
 import { COLOURS } from '../../adapters/discord/style.js';
 import type { Question, Role } from '../../src/content/schema.js';
 import type { AnswerFeedback, Reply, View } from '../../src/views.js';
+import { questionCard } from '../../src/questions/card-view.js';
 import { makeTestAssistant, realRoles } from '../helpers/assistant.js';
 import { limitViolations } from './limits-check.js';
 
@@ -16,16 +17,7 @@ function card(role: Role, q: Question, answerShown: boolean): View {
     kind: 'card',
     roleTitle: role.title,
     answerShown,
-    question: {
-      id: q.id,
-      tier: q.tier,
-      topics: q.topics,
-      prompt: q.prompt,
-      answer: q.answer,
-      keyPoints: q.keyPoints.map((k) => k.point),
-      followUps: q.followUps,
-      redFlags: q.redFlags.flatMap((id) => role.mistakes.filter((m) => m.id === id).map((m) => ({ title: m.title, text: m.text }))),
-    },
+    question: questionCard(role, q),
     actions: [
       { id: `devops|c|show|${q.id}|a`, label: 'Show answer', style: 'primary' },
       { id: `devops|c|another|${q.id}`, label: 'Another' },

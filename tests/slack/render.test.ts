@@ -7,8 +7,9 @@ import { LIMITS, clip, esc, sections } from '../../adapters/slack/blocks.js';
 import { decodeMetadata, decodePromptButton, encodePromptButton, promptModal } from '../../adapters/slack/modal.js';
 import { apology, renderReply, renderView } from '../../adapters/slack/render.js';
 import type { Role, Question } from '../../src/content/schema.js';
-import type { Action, AnswerFeedback, QuestionCard, View } from '../../src/views.js';
+import type { Action, AnswerFeedback, View } from '../../src/views.js';
 import { cmd, makeTestAssistant, realRoles } from '../helpers/assistant.js';
+import { questionCard } from '../../src/questions/card-view.js';
 import { checkMessage, checkModal } from './limits.js';
 
 const MENTIONS = '<!channel> <!here> <!everyone> <@U123> <#C1> & ';
@@ -19,18 +20,6 @@ beforeAll(async () => {
   roles = await realRoles();
 });
 
-function cardOf(role: Role, q: Question): QuestionCard {
-  return {
-    id: q.id,
-    tier: q.tier,
-    topics: q.topics,
-    prompt: q.prompt,
-    answer: q.answer,
-    keyPoints: q.keyPoints.map((k) => k.point),
-    followUps: q.followUps,
-    redFlags: q.redFlags.flatMap((id) => role.mistakes.filter((m) => m.id === id).map((m) => ({ title: m.title, text: m.text }))),
-  };
-}
 
 const textPrompt = (id: string): Action => ({
   id,
@@ -80,7 +69,7 @@ describe('real content', () => {
     for (const role of roles)
       for (const q of role.questions)
         for (const answerShown of [false, true]) {
-          const m = renderView({ kind: 'card', roleTitle: role.title, question: cardOf(role, q), answerShown, actions: [] });
+          const m = renderView({ kind: 'card', roleTitle: role.title, question: questionCard(role, q), answerShown, actions: [] });
           checkMessage(m, `card ${q.id}`);
           const text = JSON.stringify(m);
           expect(text).toContain('What a strong answer covers');
