@@ -74,6 +74,15 @@ export interface QuizProgress {
   streak: number;
 }
 
+/** What a search result is, in words every renderer shows the same way. */
+export const RESULT_KIND_LABELS: Readonly<Record<SearchResultView['kind'], string>> = {
+  question: 'Question',
+  'use-case': 'Use case',
+  responsibility: 'Responsibility',
+  skill: 'Skill',
+  mistake: 'Common mistake',
+};
+
 export interface SearchResultView {
   id: string;
   kind: 'question' | 'use-case' | 'responsibility' | 'skill' | 'mistake';

@@ -3,7 +3,7 @@
  * caller decides on colour. Every string from a view is neutralised, since
  * views carry user-typed text (quiz answers, search queries, display names).
  */
-import type { Action, AnswerFeedback, Reply, View } from '../../src/views.js';
+import { RESULT_KIND_LABELS, type Action, type AnswerFeedback, type Reply, type View } from '../../src/views.js';
 import { neutralise, oneLine, styles, wrap, type Styles } from './text.js';
 
 /** How to render. */
@@ -218,7 +218,7 @@ function renderView(c: Ctx, view: View): string[] {
       const out = heading(c, `${oneLine(view.roleTitle)} · search: "${oneLine(view.query)}" · ${plural(view.results.length, 'result')}`);
       if (view.results.length === 0) out.push('  No matches. Try other words.');
       view.results.forEach((r, i) => {
-        const tag = [r.kind, r.tier].filter(Boolean).join(' · ');
+        const tag = [RESULT_KIND_LABELS[r.kind], r.tier].filter(Boolean).join(' · ');
         out.push(...wrap(`${oneLine(r.title)} [${tag}]`, c.width, `${String(i + 1).padStart(2)}. `, '    '));
         // Ten full answers would scroll the question list away; the card has the rest.
         out.push(...wrap(clip(oneLine(r.snippet), SNIPPET_MAX), c.width, '    ').map((l) => s.dim(l)));

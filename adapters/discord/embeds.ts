@@ -4,7 +4,7 @@
  * `fitEmbeds` in render.ts trims it, so these stay readable rather than defensive.
  */
 import type { APIEmbed, APIEmbedField } from 'discord.js';
-import type { View } from '../../src/views.js';
+import { RESULT_KIND_LABELS, type View } from '../../src/views.js';
 import { LIMITS, chunk } from './limits.js';
 import { COLOURS, bullets, percent, pts, tierColour, tierLabel, topicList, userText } from './style.js';
 
@@ -54,13 +54,6 @@ export function cardEmbeds(view: ViewOf<'card'>): APIEmbed[] {
   return [card, { color: tierColour(q.tier), title: 'Model answer', description: q.answer }];
 }
 
-const KIND_LABEL: Record<ViewOf<'search'>['results'][number]['kind'], string> = {
-  question: 'Question',
-  'use-case': 'Use case',
-  responsibility: 'Responsibility',
-  skill: 'Skill',
-  mistake: 'Common mistake',
-};
 
 // Ten results read well in a chat message; the footer says how many there were.
 const SEARCH_SHOWN = 10;
@@ -70,7 +63,7 @@ export function searchEmbeds(view: ViewOf<'search'>): APIEmbed[] {
   const shown = view.results.slice(0, SEARCH_SHOWN);
   const fields = shown.map((r, i) => ({
     name: `${i + 1}. ${r.title}`,
-    value: `${r.snippet}\n*${KIND_LABEL[r.kind]}${r.tier ? ` · ${tierLabel(r.tier)}` : ''}* · \`${r.id}\``,
+    value: `${r.snippet}\n*${RESULT_KIND_LABELS[r.kind]}${r.tier ? ` · ${tierLabel(r.tier)}` : ''}* · \`${r.id}\``,
   }));
   const more = view.results.length > shown.length ? `Showing ${shown.length} of ${view.results.length} results` : `${view.results.length} result${view.results.length === 1 ? '' : 's'}`;
   return [

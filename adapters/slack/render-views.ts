@@ -2,7 +2,7 @@
  * Non-quiz views: role sections, interviewer cards, search, leaderboard,
  * stats, help, notices and errors.
  */
-import type { View } from '../../src/views.js';
+import { RESULT_KIND_LABELS, type View } from '../../src/views.js';
 import { context, divider, esc, escClip, fields, header, oneLine, sections, type MessageBlock } from './blocks.js';
 import { actionButtons, bulletList, percent, plural, quote, tierLabel, topicList } from './render-parts.js';
 import type { Parts } from './render-quiz.js';
@@ -39,13 +39,6 @@ export function renderCard(v: ViewOf<'card'>): Parts {
   return { body, footer: actionButtons(v.actions, new Set()), fallback: `Interview question: ${oneLine(q.prompt)}` };
 }
 
-const KIND_LABEL: Record<ViewOf<'search'>['results'][number]['kind'], string> = {
-  question: 'Question',
-  'use-case': 'Use case',
-  responsibility: 'Responsibility',
-  skill: 'Skill',
-  mistake: 'Common mistake',
-};
 
 /** Results shown; the rest are counted, keeping the message compact. */
 const MAX_RESULTS = 10;
@@ -63,7 +56,7 @@ export function renderSearch(v: ViewOf<'search'>): Parts {
     body.push(...sections(`Nothing matched *${escClip(oneLine(v.query), 200)}*. Try fewer or different words.`));
   }
   for (const r of v.results.slice(0, MAX_RESULTS)) {
-    const label = [KIND_LABEL[r.kind], r.tier ? tierLabel(r.tier) : ''].filter(Boolean).join(' · ');
+    const label = [RESULT_KIND_LABELS[r.kind], r.tier ? tierLabel(r.tier) : ''].filter(Boolean).join(' · ');
     body.push(...sections(`*${escClip(oneLine(r.title), 300)}*  _${label}_\n${escClip(oneLine(r.snippet), 500)}`));
   }
   if (v.results.length > MAX_RESULTS) {
