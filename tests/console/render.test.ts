@@ -35,7 +35,7 @@ describe('renderReply', () => {
     expect(summary).toContain('Score: 75/100');
     expect(summary).toMatch(/Missed:\n {4}✗ Instant rollback/);
     expect(summary).toContain('2/3 correct');
-    expect(plain(sampleViews.search)).toMatch(/search: "crashloop"[\s\S]* 1\. A pod is in CrashLoopBackOff \[question · advanced\]/);
+    expect(plain(sampleViews.search)).toMatch(/search: "crashloop"[\s\S]* 1\. A pod is in CrashLoopBackOff \[Question · advanced\]/);
     expect(plain(sampleViews.leaderboard)).toMatch(/1 {2}Ada\s+40\s+5\s+80%/);
     expect(plain(sampleViews.stats)).toMatch(/40 points \(12 this week\)[\s\S]*kubernetes\s+1\/2\s+50%/);
     expect(plain(sampleViews.help)).toMatch(/\/devops-question \[tier\] \[topic\]\n {4}Ask one interview question\.\n {4}e\.g\. \/devops-question advanced/);
