@@ -2,7 +2,6 @@
  * A quiz session's pure transitions: start, answer the current question
  * (right, wrong or skipped), and whether it is over or expired.
  */
-import type { Tier } from '../content/schema.js';
 import type { QuizAnswer, QuizSession, Random } from '../ports.js';
 import { shuffle } from '../random.js';
 
@@ -23,18 +22,11 @@ export function choiceOrder(random: Random): number[] {
   return shuffle(random, [0, 1, 2, 3]);
 }
 
-export interface StartOptions {
-  id: string;
-  key: string;
-  roleId: string;
-  userId: string;
-  mode: 'choice' | 'text';
-  tier: Tier | 'mixed';
-  review: boolean;
-  questionIds: string[];
+/** What a new session is made from: its identity and settings, the time, and randomness for the choice order. */
+export type StartOptions = Pick<QuizSession, 'id' | 'key' | 'roleId' | 'userId' | 'mode' | 'tier' | 'review' | 'questionIds'> & {
   now: number;
   random: Random;
-}
+};
 
 export function startSession(o: StartOptions): QuizSession {
   return {

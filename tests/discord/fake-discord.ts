@@ -7,6 +7,7 @@
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { WebSocketServer, type WebSocket } from 'ws';
+import { readBody } from '../helpers/http.js';
 
 /** One REST call as the fake saw it. */
 export interface RecordedCall {
@@ -57,14 +58,6 @@ export function snowflake(): string {
   return nextSnowflake.toString();
 }
 
-function readBody(req: IncomingMessage): Promise<string> {
-  return new Promise((resolve, reject) => {
-    const chunks: Buffer[] = [];
-    req.on('data', (c: Buffer) => chunks.push(c));
-    req.on('end', () => resolve(Buffer.concat(chunks).toString('utf8')));
-    req.on('error', reject);
-  });
-}
 
 function sendJSON(res: ServerResponse, status: number, body?: unknown): void {
   if (body === undefined) {

@@ -1,29 +1,14 @@
 /**
- * Test factories for records and sessions. The core's real update logic lives
- * elsewhere; the store treats records as opaque values, so these only need to
- * be valid and distinguishable.
+ * Test factories for records and sessions. The store treats records as opaque
+ * values, so these only need to be valid and distinguishable.
  */
 import type { QuizSession, UserRecord } from '../../src/ports.js';
+import { newUserRecord } from '../../src/stats/record.js';
 
-/** A fresh record for `userId`, with `overrides` applied. */
+/** A fresh record for `userId` (the core's own constructor), in week 2026-W10, with `overrides` applied. */
 export function makeUser(userId: string, overrides: Partial<UserRecord> = {}): UserRecord {
-  return {
-    userId,
-    name: `User ${userId}`,
-    points: 0,
-    answered: 0,
-    correct: 0,
-    week: { id: '2026-W10', points: 0, answered: 0, correct: 0 },
-    streak: 0,
-    bestStreak: 0,
-    byTier: {},
-    byTopic: {},
-    seen: {},
-    review: {},
-    recent: [],
-    updatedAt: 1_000,
-    ...overrides,
-  };
+  const fresh = newUserRecord(userId, `User ${userId}`, 1_000);
+  return { ...fresh, week: { ...fresh.week, id: '2026-W10' }, ...overrides };
 }
 
 /** An `update` that records one answer worth `points` (correct when points > 0). */
