@@ -1,7 +1,7 @@
 /**
  * Button ids. A view's buttons carry everything needed to act on them, so the
  * adapters stay stateless; ids stay within Discord's 100-character custom_id.
- * Shape: `<prefix>|<area>|<op>|<args...>`.
+ * Shape: `<prefix>|<area>|<op>|<args...>`; a flag is just `<prefix>|f|<questionId>`.
  */
 import type { Tier } from './content/schema.js';
 
@@ -14,7 +14,9 @@ export type ActionRef =
   | { area: 'quiz'; op: 'new'; tier: Tier | 'mixed'; count: number; mode: 'choice' | 'text' }
   | { area: 'quiz'; op: 'review' | 'stats' }
   | { area: 'board'; op: 'show' | 'share'; period: 'all' | 'week' }
-  | { area: 'role'; op: 'section'; section: string };
+  | { area: 'role'; op: 'section'; section: string }
+  /** Flag a question of the bank as bad, for review. */
+  | { area: 'flag'; questionId: string };
 
 export const MAX_ACTION_ID = 100;
 const TIER_CODE = { basic: 'b', technical: 't', advanced: 'a', mixed: 'm' } as const;
@@ -46,6 +48,9 @@ export function encodeAction(prefix: string, ref: ActionRef): string {
     case 'role':
       parts.push('r', ref.op, ref.section);
       break;
+    case 'flag':
+      parts.push('f', ref.questionId);
+      break;
   }
   const id = parts.join(SEP).replace(/\|+$/, '');
   return id.slice(0, MAX_ACTION_ID);
@@ -62,7 +67,8 @@ const int = (s: string | undefined): number | undefined => (s !== undefined && /
 /** Decodes a button id; undefined for anything malformed or foreign. */
 export function decodeAction(id: string): ActionRef | undefined {
   if (id.length > MAX_ACTION_ID) return undefined;
-  const [, area, op, a, b, c] = id.split(SEP);
+  const parts = id.split(SEP);
+  const [, area, op, a, b, c] = parts;
   if (area === 'c') {
     if (op !== 'open' && op !== 'show' && op !== 'another' && op !== 'harder' && op !== 'easier') return undefined;
     if (!a) return undefined;
@@ -92,5 +98,7 @@ export function decodeAction(id: string): ActionRef | undefined {
     return (op === 'show' || op === 'share') && (a === 'all' || a === 'week') ? { area: 'board', op, period: a } : undefined;
   }
   if (area === 'r') return op === 'section' && a ? { area: 'role', op, section: a } : undefined;
+  // Exactly `<prefix>|f|<questionId>`: nothing may trail the id.
+  if (area === 'f') return parts.length === 3 && op ? { area: 'flag', questionId: op } : undefined;
   return undefined;
 }

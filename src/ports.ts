@@ -98,6 +98,23 @@ export interface QuizSession {
   updatedAt: number;
 }
 
+/**
+ * A user's report that a question is bad (wrong, unclear, outdated), kept for
+ * the content team to review. One per (roleId, questionId, space, userId).
+ */
+export interface QuestionFlag {
+  /** The role the question belongs to (`devops-engineer`). */
+  roleId: string;
+  /** The flagged question's id in the role's question bank. */
+  questionId: string;
+  /** Store space the flag was raised in (`<role>@<platform>:<team or guild>`). */
+  space: string;
+  /** Platform user id of who flagged it; never shown as a mention. */
+  userId: string;
+  /** When it was flagged, epoch ms. */
+  at: number;
+}
+
 /** Which leaderboard: all-time, or one ISO week. */
 export type Period = { kind: 'all' } | { kind: 'week'; week: string };
 
@@ -114,6 +131,14 @@ export interface Store {
   getSession(key: string): Promise<QuizSession | undefined>;
   putSession(session: QuizSession): Promise<void>;
   deleteSession(key: string): Promise<void>;
+  /**
+   * Records a flag; resolves to true when it is new, false when the same user
+   * already flagged the same question in the same space (the first one is kept).
+   * At most 1000 flags are kept: the oldest go first.
+   */
+  addFlag(flag: QuestionFlag): Promise<boolean>;
+  /** Every kept flag, newest first (copies). */
+  listFlags(): Promise<QuestionFlag[]>;
   /** Resolves once everything accepted so far is durably written. */
   flush(): Promise<void>;
   close(): Promise<void>;

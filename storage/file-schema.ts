@@ -7,7 +7,7 @@
  */
 import { z } from 'zod';
 import { TIERS } from '../src/content/schema.js';
-import type { QuizSession, UserRecord } from '../src/ports.js';
+import type { QuestionFlag, QuizSession, UserRecord } from '../src/ports.js';
 
 /** The file format version this code writes and reads. */
 export const FILE_VERSION = 1;
@@ -72,14 +72,25 @@ export const quizSessionSchema = z.looseObject({
   updatedAt: z.number(),
 });
 
+/** One question flag as stored; unknown extra fields are kept. */
+export const questionFlagSchema = z.looseObject({
+  roleId: z.string().min(1),
+  questionId: z.string().min(1),
+  space: z.string(),
+  userId: z.string().min(1),
+  at: z.number(),
+});
+
 /**
  * Version 1 of the file: users keyed by space, then by user id; sessions keyed
- * by their `space|conversation|user` key.
+ * by their `space|conversation|user` key; question flags oldest first. `flags`
+ * came later within version 1, so a file without it opens with none.
  */
 export const storeFileSchema = z.object({
   version: z.literal(FILE_VERSION),
   users: z.record(z.string(), z.record(z.string(), userRecordSchema)),
   sessions: z.record(z.string(), quizSessionSchema),
+  flags: z.array(questionFlagSchema).default([]),
 });
 
 /** The parsed contents of a version 1 store file. */
@@ -87,6 +98,8 @@ export interface StoreFile {
   version: typeof FILE_VERSION;
   users: Record<string, Record<string, UserRecord>>;
   sessions: Record<string, QuizSession>;
+  /** Oldest first. */
+  flags: QuestionFlag[];
 }
 
 // Compile-time proof that what the schemas accept is what ports.ts promises;
@@ -94,6 +107,7 @@ export interface StoreFile {
 type Assert<T extends true> = T;
 export type _UserRecordMatches = Assert<z.output<typeof userRecordSchema> extends UserRecord ? true : false>;
 export type _SessionMatches = Assert<z.output<typeof quizSessionSchema> extends QuizSession ? true : false>;
+export type _FlagMatches = Assert<z.output<typeof questionFlagSchema> extends QuestionFlag ? true : false>;
 export type _FileMatches = Assert<z.output<typeof storeFileSchema> extends StoreFile ? true : false>;
 
 /** Shortens zod issues to one line each, with the JSON path, for an error message. */

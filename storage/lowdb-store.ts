@@ -56,7 +56,7 @@ export const DEFAULT_FILE_NAME = 'panelist.json';
 const DEFAULT_SESSION_MAX_AGE_MS = 30 * 24 * 60 * 60 * 1000;
 
 function emptyFile(): StoreFile {
-  return { version: FILE_VERSION, users: {}, sessions: {} };
+  return { version: FILE_VERSION, users: {}, sessions: {}, flags: [] };
 }
 
 /** Parses and validates file text; every failure names the file and never falls back to defaults. */
@@ -94,8 +94,11 @@ export function parseStoreFile(text: string, file: string): StoreFile {
   const parsed = storeFileSchema.safeParse(json);
   if (!parsed.success) return fail('damaged', `its content has the wrong shape: ${describeIssues(parsed.error)}`);
   // The raw JSON, not zod's copy: it is already proven valid, and JSON.parse keeps
-  // odd keys such as `__proto__` as plain own properties.
-  return json as StoreFile;
+  // odd keys such as `__proto__` as plain own properties. Only `flags` comes from
+  // zod, so a file written before flags existed gets its default (an empty list).
+  const data = json as StoreFile;
+  data.flags = parsed.data.flags;
+  return data;
 }
 
 /**

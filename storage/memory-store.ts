@@ -55,6 +55,14 @@ export function storeOverState(
       open();
       state.deleteSession(key);
     },
+    async addFlag(flag) {
+      open();
+      return state.addFlag(flag);
+    },
+    async listFlags() {
+      open();
+      return state.listFlags();
+    },
     async purgeSessions(before) {
       open();
       return state.purgeSessions(before);

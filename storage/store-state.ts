@@ -1,10 +1,18 @@
 /**
- * The in-memory state both stores share: users by space, sessions by key, and
- * the rules of the `Store` contract (validation, copying, ordering). The file
+ * The in-memory state both stores share: users by space, sessions by key,
+ * question flags, and the rules of the `Store` contract (validation, copying, ordering). The file
  * store adds persistence around it; the memory store uses it as is.
  */
-import type { Period, QuizSession, UserRecord } from '../src/ports.js';
-import { describeIssues, FILE_VERSION, quizSessionSchema, userRecordSchema, type StoreFile } from './file-schema.js';
+import type { Period, QuestionFlag, QuizSession, UserRecord } from '../src/ports.js';
+import { describeIssues, FILE_VERSION, questionFlagSchema, quizSessionSchema, userRecordSchema, type StoreFile } from './file-schema.js';
+
+/** How many question flags are kept; beyond it the oldest go. */
+export const MAX_FLAGS = 1000;
+
+/** Identity of a flag: one per user per question per space. JSON so no separator can collide. */
+function flagKey(flag: QuestionFlag): string {
+  return JSON.stringify([flag.roleId, flag.questionId, flag.space, flag.userId]);
+}
 
 /** Thrown when `update` or `putSession` hands the store a value it must not keep. */
 export class StoreValueError extends Error {
@@ -18,6 +26,9 @@ export class StoreValueError extends Error {
 export class StoreState {
   readonly #users = new Map<string, Map<string, UserRecord>>();
   readonly #sessions = new Map<string, QuizSession>();
+  /** Question flags ordered by `at`, oldest first, at most `MAX_FLAGS`. */
+  readonly #flags: QuestionFlag[] = [];
+  readonly #flagKeys = new Set<string>();
   /** Called after every accepted change, so the file store can schedule a write. */
   readonly #onChange: () => void;
 
@@ -32,6 +43,8 @@ export class StoreState {
       state.#users.set(space, new Map(Object.entries(users)));
     }
     for (const [key, session] of Object.entries(file.sessions)) state.#sessions.set(key, session);
+    // Through the same rules as addFlag, so a hand-edited file is deduplicated and capped too.
+    for (const flag of file.flags) state.#insertFlag(flag);
     return state;
   }
 
@@ -42,14 +55,19 @@ export class StoreState {
     for (const [space, byUser] of this.#users) {
       if (byUser.size > 0) entries.push([space, Object.fromEntries(byUser)]);
     }
-    return { version: FILE_VERSION, users: Object.fromEntries(entries), sessions: Object.fromEntries(this.#sessions) };
+    return {
+      version: FILE_VERSION,
+      users: Object.fromEntries(entries),
+      sessions: Object.fromEntries(this.#sessions),
+      flags: [...this.#flags],
+    };
   }
 
-  /** How many users and sessions are held (for tests and the benchmark). */
-  size(): { users: number; sessions: number } {
+  /** How many users, sessions and flags are held (for tests and the benchmark). */
+  size(): { users: number; sessions: number; flags: number } {
     let users = 0;
     for (const byUser of this.#users.values()) users += byUser.size;
-    return { users, sessions: this.#sessions.size };
+    return { users, sessions: this.#sessions.size, flags: this.#flags.length };
   }
 
   getUser(space: string, userId: string): UserRecord | undefined {
@@ -132,5 +150,39 @@ export class StoreState {
     }
     if (removed > 0) this.#onChange();
     return removed;
+  }
+
+  /** Records a flag unless the same one is kept already; true when it was added. */
+  addFlag(flag: QuestionFlag): boolean {
+    const parsed = questionFlagSchema.safeParse(flag);
+    if (!parsed.success) {
+      throw new StoreValueError(`refused flag of question ${String(flag.questionId)}: ${describeIssues(parsed.error)}`);
+    }
+    // zod's output is a fresh copy, so the caller's object stays theirs.
+    const added = this.#insertFlag(parsed.data);
+    if (added) this.#onChange();
+    return added;
+  }
+
+  /** Every kept flag, newest first, as copies. */
+  listFlags(): QuestionFlag[] {
+    return this.#flags.map((flag) => structuredClone(flag)).reverse();
+  }
+
+  /** Inserts in `at` order (after equal times, so ties keep arrival order), then drops the oldest over the cap; true when kept. */
+  #insertFlag(flag: QuestionFlag): boolean {
+    const key = flagKey(flag);
+    if (this.#flagKeys.has(key)) return false;
+    let at = this.#flags.length;
+    // Flags nearly always arrive in time order: this scans back zero steps.
+    while (at > 0 && (this.#flags[at - 1] as QuestionFlag).at > flag.at) at--;
+    this.#flags.splice(at, 0, flag);
+    this.#flagKeys.add(key);
+    while (this.#flags.length > MAX_FLAGS) {
+      const dropped = this.#flags.shift() as QuestionFlag;
+      this.#flagKeys.delete(flagKey(dropped));
+    }
+    // False also for a flag older than every one of a full list: it went at once.
+    return this.#flagKeys.has(key);
   }
 }

@@ -8,6 +8,7 @@ import { ContentError, loadRoles } from '../../src/content/load.js';
 import { roleSchema } from '../../src/content/schema.js';
 import { boot, contentDir, exitOnSetupError, isSetupError } from '../boot.js';
 import { createLogger } from '../logger.js';
+import { flagLines, flagReport } from './flags.js';
 import { jsonLineWriter, questionLines, runGradeLines, runSearchLines } from './json-lines.js';
 import { renderReply } from './render.js';
 import { consoleContext, parseCommandLine, runRepl, wantsColor } from './repl.js';
@@ -27,6 +28,8 @@ Usage: npm run cli -- <command>
   questions --json             every question as one JSON line: {"id","tier","topics","prompt","answer"}
   search --json                read one query per line, write {"query","results":[...]} per line
   grade --json                 read {"questionId","answer"} lines, write {"questionId","score","covered","missed"}
+  flags [--json]               questions users flagged as bad (from DATA_DIR), most-flagged first;
+                               --json: one {"roleId","questionId","count","spaces","lastAt"} line per question
   help                         this text
 
 Use "npm run --silent cli -- ..." so npm prints nothing but the output.
@@ -92,6 +95,23 @@ async function oneShot(line: string, io: CliIo): Promise<number> {
   }
 }
 
+/** `flags [--json]`: the flagged questions in the file store, most-flagged first. */
+async function flags(io: CliIo, json: boolean): Promise<number> {
+  const booted = await boot(io.env, 'file');
+  try {
+    const lines = flagLines(await booted.store.listFlags());
+    if (json) {
+      const out = jsonLineWriter(io.stdout);
+      for (const line of lines) await out(line);
+    } else {
+      await write(io.stdout, flagReport(lines, booted.roles));
+    }
+    return 0;
+  } finally {
+    await booted.close();
+  }
+}
+
 /** `repl`: the interactive console, as `npm start` runs it without tokens. */
 async function repl(io: CliIo): Promise<number> {
   const booted = await boot(io.env, 'file');
@@ -118,6 +138,8 @@ export async function runCli(args: readonly string[], io: CliIo): Promise<number
       return validate(io);
     case 'repl':
       return repl(io);
+    case 'flags':
+      return flags(io, json);
     case 'schema':
       await write(io.stdout, JSON.stringify(roleJsonSchema(), null, 2));
       return 0;

@@ -101,9 +101,14 @@ function interpret(line: string, state: ReplState, ctx: RequestContext): Request
   return 'Commands start with "/" (try /help); type help for more.';
 }
 
-/** Updates the state from a reply: errors keep what is on screen so the user can retry. */
-function remember(state: ReplState, reply: Reply): void {
+/**
+ * Updates the state from a reply: errors keep what is on screen so the user can
+ * retry, and so does a button's buttonless private aside (such as "question
+ * flagged"), which on Slack and Discord also leaves the message it came from alone.
+ */
+function remember(state: ReplState, reply: Reply, fromButton: boolean): void {
   const view = reply.view;
+  if (fromButton && view.kind === 'notice' && view.actions.length === 0 && reply.replace !== true) return;
   if (view.kind === 'error') {
     // The quiz on screen is gone (stopped elsewhere, or a newer one started).
     if (view.code === 'no-quiz' || view.code === 'stale-action') state.quiz = undefined;
@@ -163,7 +168,7 @@ export async function runRepl(options: ReplOptions): Promise<void> {
   const serve = async (request: Request) => {
     try {
       const reply = await assistant.handle(request);
-      remember(state, reply);
+      remember(state, reply, request.type === 'action');
       print('');
       print(renderReply(reply, render));
       print('');

@@ -23,7 +23,7 @@ export function questionCard(role: Pick<Role, 'mistakes'>, q: Question): Questio
   };
 }
 
-/** The buttons under a card; the filter rides along so "Another" keeps to it. */
+/** The buttons under a card (at most 5); the filter rides along so "Another" keeps to it. */
 export function cardActions(rt: RoleRuntime, q: Question, filter: QuestionFilter, answerShown: boolean): Action[] {
   const prefix = rt.role.commandPrefix;
   const ref = (op: 'show' | 'another' | 'harder' | 'easier') =>
@@ -33,6 +33,8 @@ export function cardActions(rt: RoleRuntime, q: Question, filter: QuestionFilter
   actions.push({ id: ref('another'), label: 'Another' });
   if (q.tier !== 'advanced') actions.push({ id: ref('harder'), label: 'Harder' });
   if (q.tier !== 'basic') actions.push({ id: ref('easier'), label: 'Easier' });
+  // Last, so a card never has more than 5 buttons: one Discord row.
+  actions.push({ id: encodeAction(prefix, { area: 'flag', questionId: q.id }), label: 'Flag' });
   return actions;
 }
 

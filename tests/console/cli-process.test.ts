@@ -7,6 +7,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { z } from 'zod';
+import { openLowdbStore } from '../../storage/lowdb-store.js';
+import { act, cmd, makeTestAssistant } from '../helpers/assistant.js';
 import { jsonLines, ROOT, runCli, testEnv } from './spawn.js';
 
 // Each test spawns one or more processes (about a second each, more on a busy machine).
@@ -73,7 +75,7 @@ describe('one-shot commands', () => {
     for (const args of [[], ['help']]) {
       const run = await runCli(args, env);
       expect(run.code).toBe(0);
-      expect(run.stdout).toMatch(/Usage: npm run cli[\s\S]*validate[\s\S]*grade --json/);
+      expect(run.stdout).toMatch(/Usage: npm run cli[\s\S]*validate[\s\S]*grade --json[\s\S]*flags \[--json\]/);
     }
   });
 });
@@ -161,5 +163,80 @@ describe('JSON lines', () => {
     const run = await runCli(['grade', '--json'], env, JSON.stringify({ questionId: 'crashloopbackoff-debugging', answer: 'logs' }));
     expect(run.code).toBe(0);
     expect(gradeLine.parse(jsonLines(run.stdout)[0]).questionId).toBe('crashloopbackoff-debugging');
+  });
+});
+
+const flagLine = z.strictObject({
+  roleId: z.string(),
+  questionId: z.string(),
+  count: z.number().int().positive(),
+  spaces: z.array(z.string()).min(1),
+  lastAt: z.number(),
+});
+
+describe('flags', () => {
+  const flag = (questionId: string, userId: string, space: string, at: number) => ({ roleId: 'devops-engineer', questionId, space, userId, at });
+  const SLACK = 'devops-engineer@slack:T1';
+  const DISCORD = 'devops-engineer@discord:G1';
+
+  it('reports what the core recorded when a user pressed Flag', async () => {
+    const dataDir = join(dir, 'flags-core');
+    const store = await openLowdbStore({ dataDir });
+    const t = await makeTestAssistant({ store });
+    const card = await t.assistant.handle(cmd('devops-question', 'technical'));
+    if (card.view.kind !== 'card') throw new Error(`expected a card, got ${card.view.kind}`);
+    const flagId = card.view.actions.find((a) => a.label === 'Flag')?.id ?? '';
+    await t.assistant.handle(act(flagId));
+    await store.close();
+    const run = await runCli(['flags', '--json'], { ...env, DATA_DIR: dataDir });
+    expect(run.stderr).toBe('');
+    expect(run.code).toBe(0);
+    expect(jsonLines(run.stdout).map((l) => flagLine.parse(l))).toEqual([
+      { roleId: 'devops-engineer', questionId: card.view.question.id, count: 1, spaces: ['devops-engineer@console:T1'], lastAt: t.clock.now() },
+    ]);
+  });
+
+  it('groups flags per question, most-flagged first, as JSON lines and as text with the prompts', async () => {
+    const dataDir = join(dir, 'flags-file');
+    await mkdir(dataDir, { recursive: true });
+    const flags = [
+      flag('terraform-remote-state', 'u9', SLACK, 1_000),
+      flag('crashloopbackoff-debugging', 'u1', SLACK, 2_000),
+      flag('crashloopbackoff-debugging', 'u2', SLACK, 3_000),
+      flag('crashloopbackoff-debugging', 'u1', DISCORD, 4_000),
+      flag('retired-question', 'u1', SLACK, 5_000),
+      flag('retired-question', 'u2', SLACK, 6_000),
+    ];
+    const file = join(dataDir, 'panelist.json');
+    const text = JSON.stringify({ version: 1, users: {}, sessions: {}, flags });
+    await writeFile(file, text);
+    const json = await runCli(['flags', '--json'], { ...env, DATA_DIR: dataDir });
+    expect(json.code).toBe(0);
+    expect(jsonLines(json.stdout).map((l) => flagLine.parse(l))).toEqual([
+      { roleId: 'devops-engineer', questionId: 'crashloopbackoff-debugging', count: 3, spaces: [DISCORD, SLACK], lastAt: 4_000 },
+      { roleId: 'devops-engineer', questionId: 'retired-question', count: 2, spaces: [SLACK], lastAt: 6_000 },
+      { roleId: 'devops-engineer', questionId: 'terraform-remote-state', count: 1, spaces: [SLACK], lastAt: 1_000 },
+    ]);
+
+    const report = await runCli(['flags'], { ...env, DATA_DIR: dataDir });
+    expect(report.code).toBe(0);
+    expect(report.stdout).toMatch(/^Flagged questions: 3 questions, 6 flags\n\nDevOps Engineer \(devops-engineer\)\n/);
+    expect(report.stdout).toMatch(/3 × crashloopbackoff-debugging\n\s+.*CrashLoopBackOff/);
+    expect(report.stdout).toMatch(/2 × retired-question\n\s+\(no longer in the question bank\)/);
+    expect(report.stdout).toMatch(/1 × terraform-remote-state\n\s+.*Terraform/i);
+    expect(report.stdout.indexOf('crashloopbackoff-debugging')).toBeLessThan(report.stdout.indexOf('retired-question'));
+    expect(report.stdout.indexOf('retired-question')).toBeLessThan(report.stdout.indexOf('terraform-remote-state'));
+    // Reading changed nothing.
+    expect(await readFile(file, 'utf8')).toBe(text);
+  });
+
+  it('says so when nothing is flagged, and prints no JSON lines', async () => {
+    const empty = { ...env, DATA_DIR: join(dir, 'flags-empty') };
+    const report = await runCli(['flags'], empty);
+    expect(report.code).toBe(0);
+    expect(report.stdout.trim()).toBe('No flagged questions.');
+    const json = await runCli(['flags', '--json'], empty);
+    expect(json.code).toBe(0);
+    expect(json.stdout).toBe('');
   });
 });

@@ -163,4 +163,14 @@ describe('runRepl (real assistant, shipped content)', () => {
     expect(await repl.send('/devops-help')).toMatch(/\/devops-quiz/);
     await repl.end();
   });
+
+  it('flags the card by word and keeps its buttons working', async () => {
+    const repl = await setup();
+    expect(await repl.send('/devops-question basic')).toMatch(/\[flag\]/);
+    expect(await repl.send('flag')).toMatch(/Thanks — question flagged for review \([a-z0-9-]+\)/);
+    expect(await repl.send('flag')).toMatch(/already flagged/);
+    // The card's buttons are still live after the private aside.
+    expect(await repl.send('show')).toMatch(/Key points/);
+    await repl.end();
+  });
 });

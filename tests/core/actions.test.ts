@@ -28,10 +28,11 @@ const ROUND_TRIPS: ActionRef[] = [
   { area: 'board', op: 'share', period: 'all' },
   { area: 'role', op: 'section', section: 'use-cases' },
   { area: 'role', op: 'section', section: 'summary' },
+  { area: 'flag', questionId: 'k8s-requests-limits' },
 ];
 
 describe('encodeAction / decodeAction', () => {
-  it.each(ROUND_TRIPS.map((ref) => [`${ref.area} ${ref.op}`, ref] as const))('round-trips %s', (_name, ref) => {
+  it.each(ROUND_TRIPS.map((ref) => [`${ref.area} ${'op' in ref ? ref.op : ''}`.trimEnd(), ref] as const))('round-trips %s', (_name, ref) => {
     const id = encodeAction('devops', ref);
     expect(id.startsWith('devops|')).toBe(true);
     expect(id.length).toBeLessThanOrEqual(MAX_ACTION_ID);
@@ -75,6 +76,13 @@ describe('encodeAction / decodeAction', () => {
     expect(decodeAction(id)).toEqual({ area: 'card', op: 'show', questionId: 'q1' });
   });
 
+  it('encodes a flag compactly and keeps a 48-character question id intact with the longest prefix', () => {
+    expect(encodeAction('devops', { area: 'flag', questionId: 'q1' })).toBe('devops|f|q1');
+    const id = encodeAction(LONG_PREFIX, { area: 'flag', questionId: ID48 });
+    expect(id.length).toBeLessThanOrEqual(MAX_ACTION_ID);
+    expect(decodeAction(id)).toEqual({ area: 'flag', questionId: ID48 });
+  });
+
   it('does not decode the "mixed" tier on a card', () => {
     expect(decodeAction('devops|c|open|q1|m')).toEqual({ area: 'card', op: 'open', questionId: 'q1' });
   });
@@ -108,6 +116,10 @@ describe('malformed and foreign ids', () => {
     'devops|b|post|all',
     'devops|r|section',
     'devops|r|open|skills',
+    'devops|f',
+    'devops|f|',
+    'devops|f|q1|',
+    'devops|f|q1|extra',
     'approve_request',
     'slack-action-123',
     'button:click:42',

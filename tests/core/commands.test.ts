@@ -161,7 +161,7 @@ describe('card buttons', () => {
     const t = await makeTestAssistant();
     const card = viewOf(await handle(t, 'devops-question', 'basic'), 'card');
     expect(card.answerShown).toBe(false);
-    expect(card.actions.map((a) => a.label)).toEqual(['Show answer', 'Another', 'Harder']);
+    expect(card.actions.map((a) => a.label)).toEqual(['Show answer', 'Another', 'Harder', 'Flag']);
     const q = question(devopsRole(t), card.question.id);
     expect(card.question.answer).toBe(q.answer);
     expect(card.question.keyPoints).toEqual(q.keyPoints.map((k) => k.point));
@@ -170,7 +170,7 @@ describe('card buttons', () => {
     const shown = viewOf(reply, 'card');
     expect(shown.answerShown).toBe(true);
     expect(shown.question.id).toBe(card.question.id);
-    expect(shown.actions.map((a) => a.label)).toEqual(['Another', 'Harder']);
+    expect(shown.actions.map((a) => a.label)).toEqual(['Another', 'Harder', 'Flag']);
   });
 
   it('resolves red flags to mistake titles and texts', async () => {
@@ -217,7 +217,7 @@ describe('card buttons', () => {
     const technical = viewOf(await t.assistant.handle(act(actionLabelled(basic.actions, 'Harder'))), 'card');
     expect(technical.question.tier).toBe('technical');
     expect(technical.note).toBeUndefined();
-    expect(technical.actions.map((a) => a.label)).toEqual(['Show answer', 'Another', 'Harder', 'Easier']);
+    expect(technical.actions.map((a) => a.label)).toEqual(['Show answer', 'Another', 'Harder', 'Easier', 'Flag']);
     const advanced = viewOf(await t.assistant.handle(act(actionLabelled(technical.actions, 'Harder'))), 'card');
     expect(advanced.question.tier).toBe('advanced');
     expect(advanced.actions.map((a) => a.label)).not.toContain('Harder');

@@ -64,6 +64,16 @@ describe('slash commands, buttons and modals through the gateway', () => {
     expect(easier.body.data?.embeds?.[0]?.title).toMatch(/Technical/);
   });
 
+  it('fits the five card buttons in one row, and Flag answers privately without updating the card', async () => {
+    const first = await settled(h.driver.command(ADA, GUILD, 'devops-question', { options: { tier: 'technical' } }));
+    expect(first.body.data?.components).toHaveLength(1);
+    expect(buttonsOf(first.message).map((x) => x.label)).toEqual(['Show answer', 'Another', 'Harder', 'Easier', 'Flag']);
+    const flagged = await settled(h.driver.press(ADA, GUILD, first.message, findButton(first.message, /^Flag$/).custom_id));
+    expect(flagged.body.type).toBe(4);
+    expect(flagged.body.data?.flags).toBe(64);
+    expect(text(flagged.body.data)).toContain('Thanks — question flagged for review');
+  });
+
   it('plays a whole multiple-choice quiz with buttons, each step updating the message', async () => {
     const start = await settled(h.driver.command(ADA, GUILD, 'devops-quiz', { subcommand: 'start', options: { tier: 'advanced', count: 3 } }));
     expect(start.body.data?.flags).toBe(64);

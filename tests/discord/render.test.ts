@@ -23,6 +23,7 @@ function card(role: Role, q: Question, answerShown: boolean): View {
       { id: `devops|c|another|${q.id}`, label: 'Another' },
       { id: `devops|c|harder|${q.id}`, label: 'Harder' },
       { id: `devops|c|easier|${q.id}`, label: 'Easier' },
+      { id: `devops|f|${q.id}`, label: 'Flag' },
     ],
   };
 }
@@ -178,7 +179,9 @@ describe('renderReply look and feel', () => {
     const shown = renderReply({ visibility: 'private', view: card(role!, q, true) });
     expect(shown.embeds[1]?.title).toBe('Model answer');
     expect(shown.embeds[1]?.description).toContain(q.answer.slice(0, 60));
-    expect(hidden.components[0]?.components.map((b) => b.label)).toEqual(['Show answer', 'Another', 'Harder', 'Easier']);
+    // Five buttons: all on one row.
+    expect(hidden.components).toHaveLength(1);
+    expect(hidden.components[0]?.components.map((b) => b.label)).toEqual(['Show answer', 'Another', 'Harder', 'Easier', 'Flag']);
   });
 
   it('colours by tier and shows progress in the footer; multiple choice gets A–D buttons', async () => {

@@ -50,6 +50,14 @@ describe('slash commands', () => {
     expect(shown.replace_original).toBe(true);
   });
 
+  it('flags a card privately without replacing it', async () => {
+    const m = await h.command('devops-question', 'advanced');
+    const flagged = await h.press(m, /^Flag$/);
+    expect(flagged.response_type).toBe('ephemeral');
+    expect(flagged.replace_original).toBe(false);
+    expect(textOf(flagged)).toContain('Thanks — question flagged for review');
+  });
+
   it('searches privately and escapes mentions typed into the query', async () => {
     const m = await h.command('devops-search', '<!channel> <@U1> <!here> kubernetes');
     expect(m.response_type).toBe('ephemeral');

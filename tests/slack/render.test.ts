@@ -9,7 +9,8 @@ import { apology, renderReply, renderView } from '../../adapters/slack/render.js
 import type { Role, Question } from '../../src/content/schema.js';
 import type { Action, AnswerFeedback, View } from '../../src/views.js';
 import { cmd, makeTestAssistant, realRoles } from '../helpers/assistant.js';
-import { questionCard } from '../../src/questions/card-view.js';
+import { cardActions, questionCard } from '../../src/questions/card-view.js';
+import { createRoleRuntime } from '../../src/role-runtime.js';
 import { checkMessage, checkModal } from './limits.js';
 
 const MENTIONS = '<!channel> <!here> <!everyone> <@U123> <#C1> & ';
@@ -65,16 +66,21 @@ describe('escaping and splitting', () => {
 });
 
 describe('real content', () => {
-  it('every question card fits, with and without the model answer', () => {
-    for (const role of roles)
+  it('every question card fits with its real buttons, with and without the model answer', () => {
+    for (const role of roles) {
+      const rt = createRoleRuntime(role);
       for (const q of role.questions)
         for (const answerShown of [false, true]) {
-          const m = renderView({ kind: 'card', roleTitle: role.title, question: questionCard(role, q), answerShown, actions: [] });
+          const actions = cardActions(rt, q, { tier: q.tier, topic: q.topics[0] ?? '' }, answerShown);
+          expect(actions.at(-1)?.label).toBe('Flag');
+          const m = renderView({ kind: 'card', roleTitle: role.title, question: questionCard(role, q), answerShown, actions });
           checkMessage(m, `card ${q.id}`);
           const text = JSON.stringify(m);
           expect(text).toContain('What a strong answer covers');
           expect(text.includes('Model answer')).toBe(answerShown);
+          expect(text).toContain(`|f|${q.id}`);
         }
+    }
   });
 
   it('every quiz step fits: multiple choice and free text, with each kind of feedback', () => {

@@ -192,6 +192,34 @@ describe('lowdb store: file and format', () => {
     await keepAll.close();
   });
 
+  it('opens a version 1 file written before flags existed, with no flags, and adds them on the next write', async () => {
+    const dataDir = await dir();
+    const file = join(dataDir, 'panelist.json');
+    await writeFile(file, JSON.stringify({ version: 1, users: { [SPACE]: { u1: makeUser('u1', { points: 3 }) } }, sessions: {} }));
+    const store = await openLowdbStore({ dataDir });
+    expect((await store.getUser(SPACE, 'u1'))?.points).toBe(3);
+    expect(await store.listFlags()).toEqual([]);
+    const flag = { roleId: 'devops-engineer', questionId: 'q1', space: SPACE, userId: 'u1', at: 5 };
+    expect(await store.addFlag(flag)).toBe(true);
+    await store.close();
+    const json = JSON.parse(await readFile(file, 'utf8')) as { version: number; flags: unknown[] };
+    expect(json.version).toBe(1);
+    expect(json.flags).toEqual([flag]);
+  });
+
+  it('deduplicates and caps the flags of a hand-edited file when it opens', async () => {
+    const dataDir = await dir();
+    const flag = (i: number) => ({ roleId: 'devops-engineer', questionId: 'q1', space: SPACE, userId: `u${i}`, at: i });
+    const flags = [flag(0), flag(0), ...Array.from({ length: 1001 }, (_, i) => flag(i + 1))];
+    await writeFile(join(dataDir, 'panelist.json'), JSON.stringify({ version: 1, users: {}, sessions: {}, flags }));
+    const store = await openLowdbStore({ dataDir });
+    const listed = await store.listFlags();
+    expect(listed).toHaveLength(1000);
+    expect(listed[0]?.userId).toBe('u1001');
+    expect(listed.at(-1)?.userId).toBe('u2');
+    await store.close();
+  });
+
   it('removes a stray temp file left by a killed write and keeps the intact main file', async () => {
     const dataDir = await dir();
     const store = await openLowdbStore({ dataDir });
@@ -220,6 +248,13 @@ describe('lowdb store: damaged files are refused and never overwritten', () => {
       JSON.stringify({ version: 1, users: { [SPACE]: { u1: { ...validUser, points: 'many' } } }, sessions: {} }),
       'damaged',
       /points/,
+    ],
+    ['flags that are not a list', '{"version":1,"users":{},"sessions":{},"flags":{}}', 'damaged', /flags/],
+    [
+      'a flag with a wrong field',
+      JSON.stringify({ version: 1, users: {}, sessions: {}, flags: [{ roleId: 'r', questionId: 'q', space: 's', userId: 'u', at: 'now' }] }),
+      'damaged',
+      /flags\.0\.at/,
     ],
     ['a newer version', '{"version":2,"users":{},"sessions":{}}', 'version', /newer/],
     ['a nonsense version', '{"version":"one","users":{},"sessions":{}}', 'version', /unknown format version "one"/],

@@ -3,7 +3,7 @@
  * it can replace another without the core noticing.
  */
 import { afterEach, describe, expect, it } from 'vitest';
-import type { Store, UserRecord } from '../../src/ports.js';
+import type { QuestionFlag, Store, UserRecord } from '../../src/ports.js';
 import { answer, makeSession, makeUser } from './records.js';
 
 /** What a contract run needs from an implementation. */
@@ -16,6 +16,10 @@ export interface StoreFixture {
 }
 
 const SPACE = 'devops-engineer@slack:T123';
+
+function flag(overrides: Partial<QuestionFlag> = {}): QuestionFlag {
+  return { roleId: 'devops-engineer', questionId: 'q1', space: SPACE, userId: 'u1', at: 1_000, ...overrides };
+}
 
 /** Registers the contract suite for one implementation. */
 export function storeContract(name: string, makeStore: () => Promise<StoreFixture>): void {
@@ -229,6 +233,74 @@ export function storeContract(name: string, makeStore: () => Promise<StoreFixtur
       });
     });
 
+    describe('flags', () => {
+      it('starts with no flags, adds one and lists it back', async () => {
+        const fixture = await setup();
+        expect(await fixture.store.listFlags()).toEqual([]);
+        expect(await fixture.store.addFlag(flag())).toBe(true);
+        const store = await settled(fixture, fixture.store);
+        expect(await store.listFlags()).toEqual([flag()]);
+      });
+
+      it('keeps one flag per role, question, space and user, also across a reopen', async () => {
+        const fixture = await setup();
+        expect(await fixture.store.addFlag(flag())).toBe(true);
+        // The same four fields are the same flag, whenever it comes; the first is kept.
+        expect(await fixture.store.addFlag(flag({ at: 5_000 }))).toBe(false);
+        for (const other of [{ userId: 'u2' }, { space: 'devops-engineer@discord:G1' }, { questionId: 'q2' }, { roleId: 'frontend-developer' }]) {
+          expect(await fixture.store.addFlag(flag(other))).toBe(true);
+        }
+        // Fields that only join into the same string are still different flags.
+        expect(await fixture.store.addFlag(flag({ questionId: 'q1|u1', userId: 'x' }))).toBe(true);
+        const store = await settled(fixture, fixture.store);
+        expect(await store.addFlag(flag({ at: 9_000 }))).toBe(false);
+        const flags = await store.listFlags();
+        expect(flags).toHaveLength(6);
+        expect(flags.filter((f) => f.userId === 'u1' && f.questionId === 'q1' && f.space === SPACE && f.roleId === 'devops-engineer')).toEqual([flag()]);
+      });
+
+      it('lists newest first, whatever order they arrived in', async () => {
+        const fixture = await setup();
+        await fixture.store.addFlag(flag({ userId: 'b', at: 2_000 }));
+        await fixture.store.addFlag(flag({ userId: 'c', at: 3_000 }));
+        await fixture.store.addFlag(flag({ userId: 'a', at: 1_000 }));
+        await fixture.store.addFlag(flag({ userId: 'c2', at: 3_000 }));
+        const store = await settled(fixture, fixture.store);
+        expect((await store.listFlags()).map((f) => f.userId)).toEqual(['c2', 'c', 'b', 'a']);
+      });
+
+      it('keeps at most 1000 flags, dropping the oldest', async () => {
+        const fixture = await setup();
+        for (let i = 0; i < 1005; i++) await fixture.store.addFlag(flag({ userId: `u${i}`, at: 10_000 + i }));
+        let store = await settled(fixture, fixture.store);
+        let flags = await store.listFlags();
+        expect(flags).toHaveLength(1000);
+        expect(flags[0]?.userId).toBe('u1004');
+        expect(flags.at(-1)?.userId).toBe('u5');
+        // A dropped flag is forgotten: raised again now, it is new.
+        expect(await store.addFlag(flag({ userId: 'u0', at: 20_000 }))).toBe(true);
+        store = await settled(fixture, store);
+        flags = await store.listFlags();
+        expect(flags).toHaveLength(1000);
+        expect(flags[0]?.userId).toBe('u0');
+        expect(flags.at(-1)?.userId).toBe('u6');
+      });
+
+      it('hands out copies and refuses flags that would not survive JSON', async () => {
+        const { store } = await setup();
+        const mine = flag();
+        await store.addFlag(mine);
+        mine.questionId = 'changed';
+        const [listed] = await store.listFlags();
+        if (!listed) throw new Error('missing');
+        listed.userId = 'changed';
+        expect(await store.listFlags()).toEqual([flag()]);
+        await expect(store.addFlag(flag({ userId: 'u2', at: Number.NaN }))).rejects.toThrow(/at/);
+        await expect(store.addFlag(flag({ questionId: '' }))).rejects.toThrow(/questionId/);
+        expect(await store.listFlags()).toHaveLength(1);
+      });
+    });
+
     describe('lifecycle', () => {
       it('rejects calls after close, and close twice is harmless', async () => {
         const { store } = await setup();
@@ -237,6 +309,8 @@ export function storeContract(name: string, makeStore: () => Promise<StoreFixtur
         await store.close();
         await expect(store.getUser(SPACE, 'u1')).rejects.toThrow(/closed/);
         await expect(store.updateUser(SPACE, 'u1', answer('u1', 1))).rejects.toThrow(/closed/);
+        await expect(store.addFlag(flag())).rejects.toThrow(/closed/);
+        await expect(store.listFlags()).rejects.toThrow(/closed/);
       });
     });
   });
