@@ -13,6 +13,9 @@ import { registerActions } from './listeners/actions.js';
 import { registerCommands } from './listeners/commands.js';
 import { registerViews } from './listeners/views.js';
 
+/** Liveness endpoint of the HTTP mode, beside `/slack/events`. */
+export const HEALTH_PATH = '/healthz';
+
 /** What `createSlackApp` needs. */
 export interface SlackAppDeps {
   assistant: Assistant;
@@ -52,6 +55,17 @@ function appOptions(config: SlackConfig, logger: Logger): AppOptions {
     options.appToken = config.appToken;
   } else {
     options.signingSecret = config.signingSecret;
+    // For load balancers and orchestrators: unsigned, says nothing but that the process serves.
+    options.customRoutes = [
+      {
+        path: HEALTH_PATH,
+        method: ['GET'],
+        handler: (_req, res) => {
+          res.writeHead(200, { 'content-type': 'text/plain' });
+          res.end('ok\n');
+        },
+      },
+    ];
   }
   return options;
 }

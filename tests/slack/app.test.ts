@@ -27,6 +27,17 @@ describe('request verification', () => {
   });
 });
 
+describe('health check', () => {
+  it('answers GET /healthz with 200 ok, without a signature, and still refuses unsigned events', async () => {
+    h = await startHarness(fakeAssistant());
+    const health = await fetch(new URL('/healthz', h.url));
+    expect(health.status).toBe(200);
+    expect(await health.text()).toBe('ok\n');
+    const unsigned = await fetch(h.url, { method: 'POST', headers: { 'content-type': 'application/x-www-form-urlencoded' }, body: 'command=%2Ftest-echo' });
+    expect(unsigned.status).toBe(401);
+  });
+});
+
 describe('serving', () => {
   it('answers in the ack when the reply is ready in time', async () => {
     h = await startHarness(fakeAssistant());
