@@ -68,17 +68,6 @@ export function chunk(text: string, size: number, maxChunks: number): string[] {
   return out;
 }
 
-/** Characters Discord counts towards the 6000 total of one embed. */
-export function embedLength(embed: APIEmbed): number {
-  return (
-    (embed.title?.length ?? 0) +
-    (embed.description?.length ?? 0) +
-    (embed.footer?.text.length ?? 0) +
-    (embed.author?.name.length ?? 0) +
-    (embed.fields ?? []).reduce((n, f) => n + f.name.length + f.value.length, 0)
-  );
-}
-
 // A field shorter than this is not worth showing: drop it instead.
 const MIN_USEFUL = 40;
 
