@@ -64,7 +64,7 @@ export function isFinished(session: QuizSession): boolean {
 /** Records the current question's outcome and moves on. */
 export function advance(session: QuizSession, answer: QuizAnswer, now: number, random: Random): QuizSession {
   const correct = answer.outcome === 'correct';
-  const streak = correct ? session.streak + 1 : answer.outcome === 'skipped' ? 0 : 0;
+  const streak = correct ? session.streak + 1 : 0;
   return {
     ...session,
     answers: [...session.answers, { ...answer, ...(answer.given ? { given: answer.given.slice(0, GIVEN_MAX) } : {}) }],
