@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { actionHints, matchActionWord, renderReply } from '../../adapters/console/render.js';
 import { neutralise, visibleLength } from '../../adapters/console/text.js';
 import type { View } from '../../src/views.js';
-import { cardActions, reply, sampleViews } from './views.js';
+import { cardActions, reply, sampleViews, textQuestionView } from './views.js';
 
 const plain = (view: View, width?: number) => renderReply(reply(view), { color: false, ...(width ? { width } : {}) });
 // Any ESC at all means a sequence reached the terminal.
@@ -44,16 +44,8 @@ describe('renderReply', () => {
   });
 
   it('hints a free-text question as typing the answer', () => {
-    const view: View = {
-      ...(sampleViews['quiz-question'] as Extract<View, { kind: 'quiz-question' }>),
-      mode: 'text',
-      choices: [],
-      feedback: undefined,
-      actions: [
-        { id: 'x|z|text|s1|1', label: 'Answer', prompt: { actionId: 'x|z|text|s1|1', title: 'Your answer', label: 'Answer', maxLength: 1500 } },
-        { id: 'x|z|skip|s1|1', label: 'Skip' },
-      ],
-    };
+    const view = textQuestionView(1500);
+
     expect(plain(view)).toContain('Type your answer, or: [skip]');
   });
 

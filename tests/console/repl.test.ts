@@ -7,21 +7,12 @@ import { seededRandom } from '../../src/random.js';
 import { createMemoryStore } from '../../storage/memory-store.js';
 import type { View } from '../../src/views.js';
 import { fakeAssistant, startRepl } from './repl-harness.js';
-import { cardActions, reply, sampleViews } from './views.js';
+import { cardActions, reply, sampleViews, textQuestionView } from './views.js';
 
 const ctx = { user: { platform: 'console' as const, id: 'tester', name: 'Tester' }, space: 'console', conversation: 'terminal' };
 
 const choiceQuestion = sampleViews['quiz-question'] as Extract<View, { kind: 'quiz-question' }>;
-const textQuestion: View = {
-  ...choiceQuestion,
-  mode: 'text',
-  choices: [],
-  feedback: undefined,
-  actions: [
-    { id: 'x|z|text|s1|1', label: 'Answer', prompt: { actionId: 'x|z|text|s1|1', title: 'Your answer', label: 'Answer', maxLength: 20 } },
-    { id: 'x|z|skip|s1|1', label: 'Skip' },
-  ],
-};
+const textQuestion = textQuestionView(20);
 
 describe('parseCommandLine', () => {
   it('splits a slash line into command and text', () => {

@@ -145,3 +145,17 @@ export const sampleViews: Record<View['kind'], View> = {
 export function reply(view: View): Reply {
   return { visibility: 'private', view };
 }
+
+/** The sample question as a free-text step: an Answer button that opens a form of `maxLength`, and Skip. */
+export function textQuestionView(maxLength: number): View {
+  return {
+    ...(sampleViews['quiz-question'] as Extract<View, { kind: 'quiz-question' }>),
+    mode: 'text',
+    choices: [],
+    feedback: undefined,
+    actions: [
+      { id: 'x|z|text|s1|1', label: 'Answer', prompt: { actionId: 'x|z|text|s1|1', title: 'Your answer', label: 'Answer', maxLength } },
+      { id: 'x|z|skip|s1|1', label: 'Skip' },
+    ],
+  };
+}

@@ -6,6 +6,7 @@ import { COLOURS } from '../../adapters/discord/style.js';
 import type { Question, Role } from '../../src/content/schema.js';
 import type { AnswerFeedback, Reply, View } from '../../src/views.js';
 import { questionCard } from '../../src/questions/card-view.js';
+import { feedbackFor } from '../helpers/feedback.js';
 import { makeTestAssistant, realRoles } from '../helpers/assistant.js';
 import { limitViolations } from './limits-check.js';
 
@@ -28,18 +29,6 @@ function card(role: Role, q: Question, answerShown: boolean): View {
   };
 }
 
-function feedback(q: Question, outcome: AnswerFeedback['outcome'], text: boolean): AnswerFeedback {
-  return {
-    questionId: q.id,
-    prompt: q.prompt,
-    outcome,
-    points: outcome === 'correct' ? 300 : 0,
-    bonus: outcome === 'correct' ? 50 : 0,
-    given: text ? q.answer : q.choices.wrong[0],
-    ...(text ? { score: 62, covered: q.keyPoints.slice(0, 2).map((k) => k.point), missed: q.keyPoints.slice(2).map((k) => k.point) } : { correctChoice: q.choices.correct }),
-    modelAnswer: q.answer,
-  };
-}
 
 function quizQuestion(role: Role, q: Question, mode: 'choice' | 'text', fb?: AnswerFeedback): View {
   const texts = [q.choices.correct, ...q.choices.wrong];
@@ -77,12 +66,12 @@ describe('renderReply over all real content', () => {
         for (const shown of [false, true]) expectValid({ visibility: 'private', view: card(role, q, shown) });
         // Real content is never cut: the whole model answer shows on the card and in feedback.
         expect(renderReply({ visibility: 'private', view: card(role, q, true) }).embeds[1]?.description).toBe(q.answer);
-        const step = renderReply({ visibility: 'private', view: quizQuestion(role, q, 'text', feedback(q, 'wrong', true)) });
+        const step = renderReply({ visibility: 'private', view: quizQuestion(role, q, 'text', feedbackFor(q, 'wrong', 'text')) });
         expect(step.embeds[0]?.fields?.find((f) => f.name === 'Model answer')?.value).toBe(q.answer);
         for (const mode of ['choice', 'text'] as const) {
           expectValid({ visibility: 'private', view: quizQuestion(role, q, mode) });
           for (const outcome of ['correct', 'wrong', 'skipped'] as const) {
-            expectValid({ visibility: 'private', replace: true, view: quizQuestion(role, q, mode, feedback(q, outcome, mode === 'text')) });
+            expectValid({ visibility: 'private', replace: true, view: quizQuestion(role, q, mode, feedbackFor(q, outcome, mode)) });
           }
         }
         count += 1;
@@ -91,7 +80,7 @@ describe('renderReply over all real content', () => {
       const last = role.questions[0]!;
       expectValid({
         visibility: 'private',
-        view: { kind: 'quiz-summary', roleTitle: role.title, review: false, stopped: false, total: missed.length, answered: missed.length, correct: 0, points: 0, bestStreak: 0, feedback: feedback(last, 'wrong', true), missed, actions: [] },
+        view: { kind: 'quiz-summary', roleTitle: role.title, review: false, stopped: false, total: missed.length, answered: missed.length, correct: 0, points: 0, bestStreak: 0, feedback: feedbackFor(last, 'wrong', 'text'), missed, actions: [] },
       });
     }
     expect(count).toBeGreaterThan(10);

@@ -6,9 +6,10 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { LIMITS, clip, esc, sections } from '../../adapters/slack/blocks.js';
 import { decodeMetadata, decodePromptButton, encodePromptButton, promptModal } from '../../adapters/slack/modal.js';
 import { apology, renderReply, renderView } from '../../adapters/slack/render.js';
-import type { Role, Question } from '../../src/content/schema.js';
-import type { Action, AnswerFeedback, View } from '../../src/views.js';
+import type { Role } from '../../src/content/schema.js';
+import type { Action, View } from '../../src/views.js';
 import { cmd, makeTestAssistant, realRoles } from '../helpers/assistant.js';
+import { feedbackFor } from '../helpers/feedback.js';
 import { cardActions, questionCard } from '../../src/questions/card-view.js';
 import { createRoleRuntime } from '../../src/role-runtime.js';
 import { checkMessage, checkModal } from './limits.js';
@@ -29,21 +30,6 @@ const textPrompt = (id: string): Action => ({
   prompt: { actionId: id, title: 'Your answer', label: 'Answer as you would in the interview', placeholder: 'Cover the key points…', maxLength: 3000 },
 });
 
-function feedbackOf(q: Question, outcome: AnswerFeedback['outcome']): AnswerFeedback {
-  return {
-    questionId: q.id,
-    prompt: q.prompt,
-    outcome,
-    points: outcome === 'correct' ? 150 : 0,
-    bonus: outcome === 'correct' ? 50 : 0,
-    given: q.choices.wrong[0]!,
-    correctChoice: q.choices.correct,
-    score: 40,
-    covered: q.keyPoints.slice(0, 2).map((k) => k.point),
-    missed: q.keyPoints.slice(2).map((k) => k.point),
-    modelAnswer: q.answer,
-  };
-}
 
 describe('escaping and splitting', () => {
   it('escapes &, < and > so nothing pings', () => {
@@ -102,7 +88,7 @@ describe('real content', () => {
               progress: { number: i + 1, total: role.questions.length, points: 300, streak: 2 },
               question: { id: q.id, tier: q.tier, topics: q.topics, prompt: q.prompt },
               choices: mode === 'choice' ? choices : [],
-              feedback: feedbackOf(prev, outcome),
+              feedback: feedbackFor(prev, outcome, 'both'),
               actions: [...(mode === 'text' ? [textPrompt(`devops|z|text|abcdefgh|${i}`)] : []), { id: 'skip', label: 'Skip' }, { id: 'stop', label: 'Stop', style: 'danger' }],
             };
             const m = renderView(view);
@@ -125,7 +111,7 @@ describe('real content', () => {
         correct: 0,
         points: 0,
         bestStreak: 0,
-        feedback: feedbackOf(role.questions[0]!, 'wrong'),
+        feedback: feedbackFor(role.questions[0]!, 'wrong', 'both'),
         missed: role.questions.map((q) => ({ id: q.id, tier: q.tier, prompt: q.prompt, modelAnswer: q.answer, given: q.choices.wrong[0]!, outcome: 'wrong' as const })),
         actions: [{ id: 'new', label: 'New quiz' }],
       });
