@@ -4,7 +4,7 @@
  * configuration) print one clear line and exit 1.
  */
 import { existsSync } from 'node:fs';
-import { boot, exitOnSetupError, type Booted } from './boot.js';
+import { boot, exitOnSetupError, exitOnStartupFault, type Booted } from './boot.js';
 import { runRepl } from './console/repl.js';
 import { loadDiscordConfig } from './discord/config.js';
 import { createLogger, LOG_LEVELS, type LogLevel } from './logger.js';
@@ -36,7 +36,7 @@ async function main(): Promise<void> {
     wanted = { slack: parseSlackConfig(env) !== undefined, discord: loadDiscordConfig(env) !== undefined };
     booted = await boot(env, 'file');
   } catch (error) {
-    exitOnSetupError(error);
+    exitOnStartupFault(error);
   }
 
   let stopping = false;
@@ -44,8 +44,15 @@ async function main(): Promise<void> {
     if (stopping) return;
     stopping = true;
     for (const r of running) await r.stop().catch((error: unknown) => logger.error('stop failed', { error }));
-    await booted.close().catch((error: unknown) => logger.error('closing the store failed', { error }));
-    process.exit(code);
+    // A failed close means the last changes may not be on disk: say so in the exit code, for supervisors and scripts.
+    const closed = await booted.close().then(
+      () => true,
+      (error: unknown) => {
+        logger.error('closing the store failed: the last changes may not be saved', { error });
+        return false;
+      },
+    );
+    process.exit(closed ? code : 1);
   };
   // A stray rejection is a bug to log, not a reason to drop every user's session.
   process.on('unhandledRejection', (error) => logger.error('unhandled rejection', { error }));
@@ -54,7 +61,7 @@ async function main(): Promise<void> {
     // Bolt and discord.js take about 0.3 s and 0.4 s to import: only load what is configured.
     if (wanted.slack) {
       const { startSlack } = await import('./slack/app.js');
-      const slack = await startSlack({ assistant: booted.assistant, env, logger });
+      const slack = await startSlack({ assistant: booted.assistant, env, logger, readiness: () => booted.ready() });
       if (slack) running.push(slack);
     }
     if (wanted.discord) {
@@ -64,8 +71,9 @@ async function main(): Promise<void> {
     }
   } catch (error) {
     for (const r of running) await r.stop().catch(() => undefined);
-    await booted.close();
-    exitOnSetupError(error);
+    await booted.close().catch(() => undefined);
+    // A port in use, a refused token, an unreachable API: one line naming what to check, exit 1.
+    exitOnStartupFault(error);
   }
 
   if (running.length === 0) {

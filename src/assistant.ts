@@ -15,7 +15,7 @@ import { quizAction } from './handlers/quiz.js';
 import { roleSectionAction } from './handlers/role.js';
 import { leaderboard, statsCommand } from './handlers/scores.js';
 import { createKeyedLock } from './keyed-lock.js';
-import type { Clock, Random, Store } from './ports.js';
+import { StoreWriteError, type Clock, type Random, type Store } from './ports.js';
 import type { Request, RequestContext } from './requests.js';
 import { createRoleRuntime, type RoleRuntime } from './role-runtime.js';
 import type { Reply } from './views.js';
@@ -32,7 +32,11 @@ export interface AssistantDeps {
 export interface Assistant {
   /** Every command of every role, full names (`devops-quiz`), for manifests, registration and help. */
   readonly commands: readonly CommandInfo[];
-  /** Serves one request. User mistakes come back as `error` views; faults (store IO) throw. */
+  /**
+   * Serves one request. User mistakes come back as `error` views; so does a
+   * change the store could not write (`not-saved`): a reply that records
+   * something resolves only once that is durable. Other faults throw.
+   */
   handle(request: Request): Promise<Reply>;
 }
 
@@ -59,9 +63,10 @@ export function createAssistant(deps: AssistantDeps): Assistant {
   }
   const lock = createKeyedLock();
 
-  const input = (rt: RoleRuntime, ctx: RequestContext, values: HandlerInput['values'], roleCommands: CommandInfo[]): HandlerInput => ({
+  // `store` is the request's view of the store from `durably`, which tracks what the handler changes.
+  const input = (rt: RoleRuntime, ctx: RequestContext, values: HandlerInput['values'], roleCommands: CommandInfo[], store: Store): HandlerInput => ({
     rt,
-    deps,
+    deps: { ...deps, store },
     ctx,
     values,
     space: storeSpace(rt.role.id, ctx),
@@ -69,7 +74,7 @@ export function createAssistant(deps: AssistantDeps): Assistant {
     lock,
   });
 
-  async function command(request: Extract<Request, { type: 'command' }>): Promise<Reply> {
+  async function command(request: Extract<Request, { type: 'command' }>, store: Store): Promise<Reply> {
     const name = request.command.replace(/^\//, '').toLowerCase();
     const route = routes.get(name);
     if (!route) {
@@ -79,21 +84,21 @@ export function createAssistant(deps: AssistantDeps): Assistant {
       request.options !== undefined || request.subcommand !== undefined
         ? parseTyped(route.info, request.subcommand, request.options ?? {})
         : parseText(route.info, request.text ?? '');
-    if (!parsed.ok) return errorReply('bad-arguments', capitalise(parsed.error) + '.', usageLine(route.info, parsed.subcommand));
+    if (!parsed.ok) return errorReply('bad-arguments', problemsText(parsed.problems), usageLine(route.info, parsed.subcommand));
     const handler: Handler | undefined = parsed.args.subcommand
       ? route.def.subcommands?.find((s) => s.name === parsed.args.subcommand)?.handler
       : route.def.handler;
     if (!handler) throw new Error(`command table: /${name} ${parsed.args.subcommand ?? ''} has no handler`);
-    return handler(input(route.rt, request.ctx, parsed.args.values, route.roleCommands));
+    return handler(input(route.rt, request.ctx, parsed.args.values, route.roleCommands, store));
   }
 
-  async function action(request: Extract<Request, { type: 'action' }>): Promise<Reply> {
+  async function action(request: Extract<Request, { type: 'action' }>, store: Store): Promise<Reply> {
     const prefix = actionPrefix(request.actionId);
     const rt = prefix ? runtimes.get(prefix) : undefined;
     const ref = decodeAction(request.actionId);
     if (!rt || !ref) return errorReply('stale-action', 'That button is no longer valid. Run the command again.');
     const roleCommands = commands.filter((c) => c.name.startsWith(`${rt.role.commandPrefix}-`));
-    const at = input(rt, request.ctx, {}, roleCommands);
+    const at = input(rt, request.ctx, {}, roleCommands, store);
     switch (ref.area) {
       case 'card':
         return cardAction(at, ref);
@@ -110,10 +115,29 @@ export function createAssistant(deps: AssistantDeps): Assistant {
 
   return {
     commands,
-    handle: (request) => (request.type === 'command' ? command(request) : action(request)),
+    async handle(request) {
+      try {
+        // The reply is built inside `durably`, so "Correct! +200" never goes out before the answer is on disk.
+        return await deps.store.durably((store) => (request.type === 'command' ? command(request, store) : action(request, store)));
+      } catch (error) {
+        // The store has undone the change and logged the fault once; the user only needs to know to retry.
+        if (error instanceof StoreWriteError) return errorReply('not-saved', NOT_SAVED);
+        throw error;
+      }
+    },
   };
 }
 
+/** The `not-saved` message: the text alone must say it, as some renderers show only the message. */
+export const NOT_SAVED =
+  'Not saved: the bot could not write its data just now, so your answer (or change) was not recorded. Please try again in a moment.';
+
 function capitalise(text: string): string {
   return text.charAt(0).toUpperCase() + text.slice(1);
+}
+
+/** One problem as a sentence; several as a counted list, so none hides behind the first. */
+export function problemsText(problems: readonly string[]): string {
+  if (problems.length === 1) return `${capitalise(problems[0] ?? '')}.`;
+  return `${problems.length} problems:\n${problems.map((p) => `• ${capitalise(p)}`).join('\n')}`;
 }

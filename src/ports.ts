@@ -119,6 +119,31 @@ export interface QuestionFlag {
 export type Period = { kind: 'all' } | { kind: 'week'; week: string };
 
 /**
+ * A change could not be made durable (the disk refused the write, or another
+ * process took the database over). The store has undone it, so the user must be
+ * told it was not saved and may simply try again.
+ */
+export class StoreWriteError extends Error {
+  override name = 'StoreWriteError';
+}
+
+/** Whether the store can save changes right now: what a readiness check reports. */
+export interface StoreHealth {
+  /** False while writes fail, after the lock was lost, and once closed: not ready. */
+  ok: boolean;
+  state: 'ok' | 'failing' | 'lock-lost' | 'closed';
+  /** What is wrong (a path and the system's message), when not ok. */
+  error?: string;
+  /** When the current failure began, epoch ms. */
+  since?: number;
+  /**
+   * The snapshot file could not be rewritten: answers are still durable (in the
+   * journal) but the readable JSON file falls behind. Does not make `ok` false.
+   */
+  compactionError?: string;
+}
+
+/**
  * Persistence for sessions and per-user aggregates. Implementations must apply
  * `updateUser` atomically per (space, user): concurrent updates never lose one another.
  */
@@ -139,7 +164,21 @@ export interface Store {
   addFlag(flag: QuestionFlag): Promise<boolean>;
   /** Every kept flag, newest first (copies). */
   listFlags(): Promise<QuestionFlag[]>;
-  /** Resolves once everything accepted so far is durably written. */
+  /**
+   * Resolves once everything accepted so far is durably written; rejects with
+   * `StoreWriteError` if some of it was lost or the store cannot write now.
+   */
   flush(): Promise<void>;
+  /**
+   * Runs `work` against `store` (this store, tracking what `work` changes) and
+   * resolves with its result only once every change it made is durable. Changes
+   * waiting at the same moment share one write (group commit). Rejects with
+   * `StoreWriteError` when they could not be written: none of them is kept.
+   * A reply that records something is built inside `durably`, so it is never
+   * sent before what it confirms is on disk.
+   */
+  durably<T>(work: (store: Store) => Promise<T>): Promise<T>;
+  /** Whether writes work right now (for readiness checks); cheap, never throws. */
+  health(): StoreHealth;
   close(): Promise<void>;
 }

@@ -3,7 +3,7 @@
  * each adapter renders it its own way (Block Kit, Discord embeds, terminal text).
  * Text fields may hold user-typed text: renderers must escape or neutralise it.
  */
-import type { Tier } from './content/schema.js';
+import type { QuestionSource, Rubric, Tier } from './content/schema.js';
 
 /** Who should see a reply: the channel, or only the user who asked. */
 export type Visibility = 'public' | 'private';
@@ -44,6 +44,20 @@ export interface QuestionCard {
   keyPoints: string[];
   followUps: string[];
   redFlags: { title: string; text: string }[];
+  /** What a junior, a mid-level and a senior answer sound like. */
+  rubric: Rubric;
+  /** What a senior would add or qualify beside the model answer. */
+  notes: string[];
+  /** Whether the model answer is the role document's or was written for the bank. */
+  source: QuestionSource;
+}
+
+/** One key point's verdict in a free-text grade. */
+export interface PointFeedback {
+  label: string;
+  status: 'covered' | 'missed' | 'negated' | 'contradicted';
+  /** The answer's words the verdict rests on (user text). */
+  heard?: string;
 }
 
 /** Feedback on the answer just given in a quiz. */
@@ -62,7 +76,15 @@ export interface AnswerFeedback {
   score?: number;
   covered?: string[];
   missed?: string[];
+  /** Free text: every key point's verdict, in question order, with the words heard. */
+  keyPoints?: PointFeedback[];
+  /** Free text: wrong claims the answer made, each with what was heard and why it is wrong. */
+  contradictions?: { feedback: string; heard: string }[];
+  /** Free text: why the grade was capped ("reads as a list of keywords"), when it was. */
+  capped?: string;
   modelAnswer: string;
+  /** Interviewer notes on the model answer: what a senior would qualify. */
+  notes?: string[];
 }
 
 /** Where a quiz stands. */
@@ -166,10 +188,22 @@ export type View =
       points: number;
       bestStreak: number;
       feedback?: AnswerFeedback;
+      /** A remark above the summary, e.g. "The question bank changed, so this quiz was ended". */
+      note?: string;
+      /** What the figures count, so they can be read beside the stats. */
+      footnote: string;
       missed: { id: string; tier: Tier; prompt: string; modelAnswer: string; given?: string; outcome: 'wrong' | 'skipped' }[];
       actions: Action[];
     }
-  | { kind: 'search'; roleTitle: string; query: string; results: SearchResultView[]; actions: Action[] }
+  | {
+      kind: 'search';
+      roleTitle: string;
+      query: string;
+      results: SearchResultView[];
+      actions: Action[];
+      /** Said above the results when part of the query matched nothing: "No question mentions lambda; closest: …". Holds user text. */
+      note?: string;
+    }
   | { kind: 'leaderboard'; roleTitle: string; period: 'all' | 'week'; periodLabel: string; rows: LeaderboardRow[]; actions: Action[] }
   | {
       kind: 'stats';
@@ -186,6 +220,8 @@ export type View =
       byTopic: AccuracyRow[];
       weakest: AccuracyRow[];
       reviewDue: number;
+      /** What the figures count, so they can be read beside a quiz summary. */
+      footnote: string;
       actions: Action[];
     }
   | {
@@ -206,7 +242,9 @@ export type ErrorCode =
   | 'stale-action'
   | 'not-yours'
   | 'nothing-to-review'
-  | 'internal';
+  | 'internal'
+  /** A change could not be written to disk; nothing was recorded and the user should try again. */
+  | 'not-saved';
 
 /** A reply: a view, who sees it, and whether it replaces the message a button was pressed on. */
 export interface Reply {

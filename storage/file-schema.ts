@@ -84,10 +84,13 @@ export const questionFlagSchema = z.looseObject({
 /**
  * Version 1 of the file: users keyed by space, then by user id; sessions keyed
  * by their `space|conversation|user` key; question flags oldest first. `flags`
- * came later within version 1, so a file without it opens with none.
+ * came later within version 1, so a file without it opens with none; so did
+ * `journal`, the first journal generation not yet folded into this file (none:
+ * every journal beside it is newer).
  */
 export const storeFileSchema = z.object({
   version: z.literal(FILE_VERSION),
+  journal: z.number().int().nonnegative().optional(),
   users: z.record(z.string(), z.record(z.string(), userRecordSchema)),
   sessions: z.record(z.string(), quizSessionSchema),
   flags: z.array(questionFlagSchema).default([]),
@@ -96,6 +99,8 @@ export const storeFileSchema = z.object({
 /** The parsed contents of a version 1 store file. */
 export interface StoreFile {
   version: typeof FILE_VERSION;
+  /** Journals of this generation and later hold changes made after this snapshot. */
+  journal?: number;
   users: Record<string, Record<string, UserRecord>>;
   sessions: Record<string, QuizSession>;
   /** Oldest first. */

@@ -3,7 +3,7 @@
  * It applies exactly the rules of the file store (validation, copies, ordering),
  * so code tested against it behaves the same against the file.
  */
-import type { Store } from '../src/ports.js';
+import type { Store, StoreHealth } from '../src/ports.js';
 import { StoreState } from './store-state.js';
 
 /** A `Store` with the extras both implementations offer. */
@@ -17,73 +17,121 @@ export class StoreClosedError extends Error {
   override name = 'StoreClosedError';
 }
 
+/** Where changes go: the file store's writer, or nowhere for the memory store. */
+export interface Persistence {
+  readonly label: string;
+  /**
+   * Throws `StoreWriteError` when a change cannot be accepted now (writes are
+   * failing, the lock was lost), or when `epoch` is given and a rollback has
+   * happened since: the caller's earlier reads may have been undone.
+   */
+  admit(epoch?: number): void;
+  /** Number of the latest accepted change and of the latest rollback. */
+  mark(): { seq: number; epoch: number };
+  /** Resolves when every change numbered in `seqs` is durable; rejects with `StoreWriteError` if one was lost. */
+  waitFor(seqs: readonly number[]): Promise<void>;
+  flush(): Promise<void>;
+  close(): Promise<void>;
+  health(): StoreHealth;
+}
+
+/** What one `durably` call changed. */
+interface Tracker {
+  epoch: number;
+  seqs: number[];
+}
+
 /**
  * Wraps a `StoreState` as an async `PanelistStore`. Each mutation runs
  * synchronously inside the call, so it is atomic per user without a lock.
  */
-export function storeOverState(
-  state: StoreState,
-  hooks: { flush: () => Promise<void>; close: () => Promise<void>; label: string },
-): PanelistStore {
+export function storeOverState(state: StoreState, persistence: Persistence): PanelistStore {
   let closed = false;
   const open = (): void => {
-    if (closed) throw new StoreClosedError(`${hooks.label} is closed`);
+    if (closed) throw new StoreClosedError(`${persistence.label} is closed`);
   };
-  // `async` so a throw (closed store, refused record, failing `update`) becomes a rejection, not a sync throw.
-  return {
-    async getUser(space, userId) {
+
+  const build = (tracker: Tracker | undefined): PanelistStore => {
+    // A mutation is synchronous, so a change number that moved during it is its own: the
+    // request waits for exactly its changes (one that changed nothing waits for nothing).
+    const change = <T>(apply: () => T): T => {
       open();
-      return state.getUser(space, userId);
-    },
-    async updateUser(space, userId, update) {
-      open();
-      return state.updateUser(space, userId, update);
-    },
-    async topUsers(space, period, limit) {
-      open();
-      return state.topUsers(space, period, limit);
-    },
-    async getSession(key) {
-      open();
-      return state.getSession(key);
-    },
-    async putSession(session) {
-      open();
-      state.putSession(session);
-    },
-    async deleteSession(key) {
-      open();
-      state.deleteSession(key);
-    },
-    async addFlag(flag) {
-      open();
-      return state.addFlag(flag);
-    },
-    async listFlags() {
-      open();
-      return state.listFlags();
-    },
-    async purgeSessions(before) {
-      open();
-      return state.purgeSessions(before);
-    },
-    async flush() {
-      open();
-      await hooks.flush();
-    },
-    async close() {
-      if (closed) return;
-      closed = true;
-      await hooks.close();
-    },
+      persistence.admit(tracker?.epoch);
+      const before = persistence.mark().seq;
+      const result = apply();
+      const after = persistence.mark().seq;
+      // The last is enough: changes are made durable in order.
+      if (tracker !== undefined && after > before) tracker.seqs.push(after);
+      return result;
+    };
+    // `async` so a throw (closed store, refused record, failing `update`) becomes a rejection, not a sync throw.
+    return {
+      async getUser(space, userId) {
+        open();
+        return state.getUser(space, userId);
+      },
+      async updateUser(space, userId, update) {
+        return change(() => state.updateUser(space, userId, update));
+      },
+      async topUsers(space, period, limit) {
+        open();
+        return state.topUsers(space, period, limit);
+      },
+      async getSession(key) {
+        open();
+        return state.getSession(key);
+      },
+      async putSession(session) {
+        change(() => state.putSession(session));
+      },
+      async deleteSession(key) {
+        change(() => state.deleteSession(key));
+      },
+      async addFlag(flag) {
+        return change(() => state.addFlag(flag));
+      },
+      async listFlags() {
+        open();
+        return state.listFlags();
+      },
+      async purgeSessions(before) {
+        return change(() => state.purgeSessions(before));
+      },
+      async flush() {
+        open();
+        await persistence.flush();
+      },
+      async durably(work) {
+        open();
+        const inner: Tracker = { epoch: persistence.mark().epoch, seqs: [] };
+        const result = await work(build(inner));
+        if (inner.seqs.length > 0) await persistence.waitFor(inner.seqs);
+        // Changes made through a nested tracker belong to this call too: wait for them as well.
+        if (tracker !== undefined) tracker.seqs.push(...inner.seqs);
+        return result;
+      },
+      health() {
+        return closed ? { ok: false, state: 'closed' } : persistence.health();
+      },
+      async close() {
+        if (closed) return;
+        closed = true;
+        await persistence.close();
+      },
+    };
   };
+  return build(undefined);
 }
 
-/** Creates an empty in-memory store; `flush` resolves at once and nothing outlives the process. */
+/** Creates an empty in-memory store; nothing outlives the process and writes never fail. */
 export function createMemoryStore(): PanelistStore {
   return storeOverState(new StoreState(), {
     label: 'memory store',
+    admit: () => {},
+    mark: () => ({ seq: 0, epoch: 0 }),
+    waitFor: async () => {},
     flush: async () => {},
     close: async () => {},
+    health: () => ({ ok: true, state: 'ok' }),
   });
 }

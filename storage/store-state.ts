@@ -2,6 +2,10 @@
  * The in-memory state both stores share: users by space, sessions by key,
  * question flags, and the rules of the `Store` contract (validation, copying, ordering). The file
  * store adds persistence around it; the memory store uses it as is.
+ *
+ * Stored values are never mutated in place (every change stores a fresh object),
+ * so the file store may keep references to them: to write them later, or to put
+ * them back when a write fails.
  */
 import type { Period, QuestionFlag, QuizSession, UserRecord } from '../src/ports.js';
 import { describeIssues, FILE_VERSION, questionFlagSchema, quizSessionSchema, userRecordSchema, type StoreFile } from './file-schema.js';
@@ -13,6 +17,15 @@ export const MAX_FLAGS = 1000;
 function flagKey(flag: QuestionFlag): string {
   return JSON.stringify([flag.roleId, flag.questionId, flag.space, flag.userId]);
 }
+
+/**
+ * One accepted change, with the value it replaced, so the file store can journal
+ * the key and roll it back if the write holding it fails.
+ */
+export type StoreChange =
+  | { kind: 'user'; space: string; userId: string; before: UserRecord | undefined }
+  | { kind: 'session'; key: string; before: QuizSession | undefined }
+  | { kind: 'flag'; added: QuestionFlag; before: readonly QuestionFlag[] };
 
 /** Thrown when `update` or `putSession` hands the store a value it must not keep. */
 export class StoreValueError extends Error {
@@ -29,16 +42,12 @@ export class StoreState {
   /** Question flags ordered by `at`, oldest first, at most `MAX_FLAGS`. */
   readonly #flags: QuestionFlag[] = [];
   readonly #flagKeys = new Set<string>();
-  /** Called after every accepted change, so the file store can schedule a write. */
-  readonly #onChange: () => void;
-
-  constructor(onChange: () => void = () => {}) {
-    this.#onChange = onChange;
-  }
+  /** Called after every accepted change, so the file store can journal it. */
+  #onChange: (change: StoreChange) => void = () => {};
 
   /** Builds a state from a validated file; the values are taken over, not copied. */
-  static fromFile(file: StoreFile, onChange?: () => void): StoreState {
-    const state = new StoreState(onChange);
+  static fromFile(file: StoreFile): StoreState {
+    const state = new StoreState();
     for (const [space, users] of Object.entries(file.users)) {
       state.#users.set(space, new Map(Object.entries(users)));
     }
@@ -48,7 +57,16 @@ export class StoreState {
     return state;
   }
 
-  /** A plain object to serialise; it shares the records, so stringify it before the next change. */
+  /** Sets who hears of accepted changes (one listener; replay and rollback are not changes). */
+  listen(onChange: (change: StoreChange) => void): void {
+    this.#onChange = onChange;
+  }
+
+  /**
+   * A plain object to serialise. It shares the stored values, which are never
+   * mutated, so it stays a consistent picture of this moment however long the
+   * serialising takes.
+   */
   toFile(): StoreFile {
     // Object.fromEntries, not assignment: it creates own properties even for a key named `__proto__`.
     const entries: [string, Record<string, UserRecord>][] = [];
@@ -92,7 +110,7 @@ export class StoreState {
     const kept: UserRecord = parsed.data;
     if (byUser === undefined) this.#users.set(space, new Map([[userId, kept]]));
     else byUser.set(userId, kept);
-    this.#onChange();
+    this.#onChange({ kind: 'user', space, userId, before: stored });
     return next;
   }
 
@@ -131,12 +149,14 @@ export class StoreState {
       throw new StoreValueError(`refused session ${String(session.key)}: ${describeIssues(parsed.error)}`);
     }
     // zod's output is a fresh deep copy, so the caller's object stays theirs.
+    const before = this.#sessions.get(session.key);
     this.#sessions.set(session.key, parsed.data);
-    this.#onChange();
+    this.#onChange({ kind: 'session', key: session.key, before });
   }
 
   deleteSession(key: string): void {
-    if (this.#sessions.delete(key)) this.#onChange();
+    const before = this.#sessions.get(key);
+    if (this.#sessions.delete(key)) this.#onChange({ kind: 'session', key, before });
   }
 
   /** Drops sessions last updated before `before` (epoch ms); returns how many went. */
@@ -145,10 +165,10 @@ export class StoreState {
     for (const [key, session] of this.#sessions) {
       if (session.updatedAt < before) {
         this.#sessions.delete(key);
+        this.#onChange({ kind: 'session', key, before: session });
         removed++;
       }
     }
-    if (removed > 0) this.#onChange();
     return removed;
   }
 
@@ -159,14 +179,55 @@ export class StoreState {
       throw new StoreValueError(`refused flag of question ${String(flag.questionId)}: ${describeIssues(parsed.error)}`);
     }
     // zod's output is a fresh copy, so the caller's object stays theirs.
+    const before = [...this.#flags];
     const added = this.#insertFlag(parsed.data);
-    if (added) this.#onChange();
+    if (added) this.#onChange({ kind: 'flag', added: parsed.data, before });
     return added;
   }
 
   /** Every kept flag, newest first, as copies. */
   listFlags(): QuestionFlag[] {
     return this.#flags.map((flag) => structuredClone(flag)).reverse();
+  }
+
+  /** The stored record itself, not a copy: for serialising only. */
+  peekUser(space: string, userId: string): UserRecord | undefined {
+    return this.#users.get(space)?.get(userId);
+  }
+
+  /** The stored session itself, not a copy: for serialising only. */
+  peekSession(key: string): QuizSession | undefined {
+    return this.#sessions.get(key);
+  }
+
+  /** Puts a validated record back as it was (undefined: none), without a change event: replay and rollback. */
+  setUser(space: string, userId: string, record: UserRecord | undefined): void {
+    const byUser = this.#users.get(space);
+    if (record !== undefined) {
+      if (byUser === undefined) this.#users.set(space, new Map([[userId, record]]));
+      else byUser.set(userId, record);
+    } else if (byUser !== undefined) {
+      byUser.delete(userId);
+      if (byUser.size === 0) this.#users.delete(space);
+    }
+  }
+
+  /** Puts a validated session back as it was (undefined: none), without a change event. */
+  setSession(key: string, session: QuizSession | undefined): void {
+    if (session === undefined) this.#sessions.delete(key);
+    else this.#sessions.set(key, session);
+  }
+
+  /** Adds a validated flag by the usual rules, without a change event (journal replay). */
+  replayFlag(flag: QuestionFlag): void {
+    this.#insertFlag(flag);
+  }
+
+  /** Puts the whole flag list back as it was (rollback), oldest first. */
+  setFlags(flags: readonly QuestionFlag[]): void {
+    this.#flags.length = 0;
+    this.#flagKeys.clear();
+    for (const flag of flags) this.#insertFlag(flag);
   }
 
   /** Inserts in `at` order (after equal times, so ties keep arrival order), then drops the oldest over the cap; true when kept. */

@@ -6,7 +6,8 @@ import { pathToFileURL } from 'node:url';
 import { z } from 'zod';
 import { ContentError, loadRoles } from '../../src/content/load.js';
 import { roleSchema } from '../../src/content/schema.js';
-import { boot, contentDir, exitOnSetupError, isSetupError } from '../boot.js';
+import { openStoreReader } from '../../storage/lowdb-store.js';
+import { boot, contentDir, dataDir, exitOnSetupError, isSetupError } from '../boot.js';
 import { createLogger } from '../logger.js';
 import { flagLines, flagReport } from './flags.js';
 import { jsonLineWriter, questionLines, runGradeLines, runSearchLines } from './json-lines.js';
@@ -30,6 +31,7 @@ Usage: npm run cli -- <command>
   grade --json                 read {"questionId","answer"} lines, write {"questionId","score","covered","missed"}
   flags [--json]               questions users flagged as bad (from DATA_DIR), most-flagged first;
                                --json: one {"roleId","questionId","count","spaces","lastAt"} line per question
+                               (read-only, like questions/search/grade/validate/schema: works while the bot runs)
   help                         this text
 
 Use "npm run --silent cli -- ..." so npm prints nothing but the output.
@@ -82,8 +84,9 @@ async function oneShot(line: string, io: CliIo): Promise<number> {
   }
   const booted = await boot(io.env, 'file');
   try {
+    // No flush needed: a reply that records something resolves only once that is on disk
+    // (and is a "not saved" error view when it could not be written).
     const reply = await booted.assistant.handle(request);
-    await booted.store.flush();
     await write(io.stdout, renderReply(reply, { color: wantsColor(io.stdout, io.env) }));
     return reply.view.kind === 'error' ? 2 : 0;
   } catch (error) {
@@ -95,21 +98,21 @@ async function oneShot(line: string, io: CliIo): Promise<number> {
   }
 }
 
-/** `flags [--json]`: the flagged questions in the file store, most-flagged first. */
+/**
+ * `flags [--json]`: the flagged questions in the file store, most-flagged first.
+ * Read-only: it takes no lock, so it works beside a running bot and sees what that bot has saved.
+ */
 async function flags(io: CliIo, json: boolean): Promise<number> {
-  const booted = await boot(io.env, 'file');
-  try {
-    const lines = flagLines(await booted.store.listFlags());
-    if (json) {
-      const out = jsonLineWriter(io.stdout);
-      for (const line of lines) await out(line);
-    } else {
-      await write(io.stdout, flagReport(lines, booted.roles));
-    }
-    return 0;
-  } finally {
-    await booted.close();
+  const store = await openStoreReader({ dataDir: dataDir(io.env) });
+  const lines = flagLines(await store.listFlags());
+  if (json) {
+    const out = jsonLineWriter(io.stdout);
+    for (const line of lines) await out(line);
+  } else {
+    // Only the text report shows prompts, so only it needs the content.
+    await write(io.stdout, flagReport(lines, await loadRoles(contentDir(io.env))));
   }
+  return 0;
 }
 
 /** `repl`: the interactive console, as `npm start` runs it without tokens. */

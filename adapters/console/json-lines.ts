@@ -7,6 +7,7 @@ import { createInterface } from 'node:readline';
 import { z } from 'zod';
 import type { Question, Role, Tier } from '../../src/content/schema.js';
 import { gradeAnswer } from '../../src/quiz/grade.js';
+import { gradeFeedback } from '../../src/quiz/grade-feedback.js';
 import { buildSearchIndex, searchIndex, type SearchIndex, type SearchKind } from '../../src/search/index.js';
 import { createAnalyzer, type Analyzer } from '../../src/search/text.js';
 
@@ -103,12 +104,17 @@ export const gradeInputSchema = z.object({
   answer: z.string(),
 });
 
-/** An output line of `grade --json`. */
+/** An output line of `grade --json`: the original four fields, then the verdict per point, wrong claims and any cap. */
 export interface GradeLine {
   questionId: string;
   score: number;
   covered: string[];
   missed: string[];
+  /** Every key point in question order: `covered`, `missed`, `negated` or `contradicted`, with the words heard. */
+  points: { label: string; status: string; heard?: string }[];
+  contradictions: { feedback: string; heard: string }[];
+  /** Why the score was capped; absent when it was not. */
+  capped?: string;
 }
 
 /** An error line of `grade --json`; `line` is the 1-based input line. */
@@ -124,17 +130,26 @@ export interface Grader {
 
 /** Looks questions up by id across roles; the first role wins a shared id. */
 export function createGrader(roles: readonly Role[]): Grader {
-  const byId = new Map<string, { question: Question; analyzer: Analyzer }>();
+  const byId = new Map<string, { question: Question; analyzer: Analyzer; genericTerms: readonly string[] }>();
   for (const role of roles) {
     const analyzer = createAnalyzer(role.synonyms);
-    for (const question of role.questions) if (!byId.has(question.id)) byId.set(question.id, { question, analyzer });
+    for (const question of role.questions) if (!byId.has(question.id)) byId.set(question.id, { question, analyzer, genericTerms: role.genericTerms });
   }
   return {
     grade(questionId, answer) {
       const entry = byId.get(questionId);
       if (!entry) return undefined;
-      const result = gradeAnswer(entry.question, answer, entry.analyzer);
-      return { questionId, score: result.score, covered: [...result.covered], missed: [...result.missed] };
+      const result = gradeAnswer(entry.question, answer, entry.analyzer, { genericTerms: entry.genericTerms });
+      const fb = gradeFeedback(result);
+      return {
+        questionId,
+        score: result.score,
+        covered: [...result.covered],
+        missed: [...result.missed],
+        points: fb.keyPoints ?? [],
+        contradictions: fb.contradictions ?? [],
+        ...(fb.capped ? { capped: fb.capped } : {}),
+      };
     },
   };
 }

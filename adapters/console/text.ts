@@ -2,6 +2,7 @@
  * Terminal text primitives: neutralising untrusted text, optional ANSI styling
  * and word wrapping that never splits an escape sequence.
  */
+import { oneLine as fold } from '../format/text.js';
 
 // C0 controls except tab and newline, DEL, and C1 controls: a terminal would
 // act on them (move the cursor, change colours, set the title).
@@ -30,7 +31,7 @@ export function neutralise(text: string): string {
 
 /** Neutralises and folds onto one line, for titles, names and list items. */
 export function oneLine(text: string): string {
-  return neutralise(text).replace(/\s*\n\s*/g, ' ').trim();
+  return fold(neutralise(text));
 }
 
 /** Styling functions; identity functions when colour is off. */

@@ -9,12 +9,20 @@ import type { ClientOptions, Interaction } from 'discord.js';
 import type { Assistant } from '../../src/assistant.js';
 import type { Request } from '../../src/requests.js';
 import type { Reply } from '../../src/views.js';
+import { StartupError } from '../boot.js';
 import type { Logger } from '../logger.js';
 import { promptActionId, viewPrompts } from './components.js';
 import { loadDiscordConfig, type DiscordConfig } from './config.js';
 import { PromptMemory, buildModal } from './modal.js';
 import { buttonRequest, commandRequest, modalRequest } from './requests.js';
 import { answer, apologise, type Target } from './respond.js';
+import { discordStartupError } from './startup.js';
+
+/**
+ * How long login may take to reach a ready gateway session. discord.js keeps
+ * retrying a gateway it cannot reach, silently; past this, start-up fails.
+ */
+export const READY_TIMEOUT_MS = 30_000;
 
 /** What the bot needs; `deferAfterMs` and `rest` exist for tests and benchmarks. */
 export interface DiscordBotOptions {
@@ -25,6 +33,8 @@ export interface DiscordBotOptions {
   deferAfterMs?: number;
   /** Extra REST options (retries, timeout), merged over the defaults. */
   rest?: ClientOptions['rest'];
+  /** Give up logging in after this long (default READY_TIMEOUT_MS; tests shorten it). */
+  readyTimeoutMs?: number;
 }
 
 /** A running (or startable) bot. */
@@ -71,7 +81,14 @@ export function createDiscordBot(options: DiscordBotOptions): DiscordBot {
       request = buttonRequest(interaction);
     } else if (interaction.isModalSubmit()) {
       target = interaction.isFromMessage() ? { mode: 'component', interaction } : { mode: 'message', interaction };
-      request = modalRequest(interaction);
+      const submitted = modalRequest(interaction);
+      // A submit Discord's own limits should have stopped is the user's problem, not a fault.
+      if (!submitted.ok) {
+        logger.warn('discord: form submit refused', { interactionId: interaction.id, problem: submitted.problem });
+        await answer(target, Promise.resolve(submitted.reply), { deferAfterMs });
+        return;
+      }
+      request = submitted.request;
     } else {
       return;
     }
@@ -102,13 +119,26 @@ export function createDiscordBot(options: DiscordBotOptions): DiscordBot {
       const ready = once(client, Events.ClientReady, { signal: abort.signal });
       // Observed below; this keeps a failed login from leaving an unhandled rejection behind.
       ready.catch(() => undefined);
+      const waitMs = options.readyTimeoutMs ?? READY_TIMEOUT_MS;
+      let timer: ReturnType<typeof setTimeout> | undefined;
+      const timedOut = new Promise<never>((_, reject) => {
+        timer = setTimeout(
+          () => reject(new StartupError(`Discord's gateway did not answer within ${Math.round(waitMs / 1000)} s: check the network connection (a WebSocket to the gateway), any proxy or firewall`)),
+          waitMs,
+        );
+      });
+      const loggedIn = client.login(config.token).then(() => ready);
+      // Whichever loses the race below must not surface later as an unhandled rejection.
+      loggedIn.catch(() => undefined);
       try {
-        await client.login(config.token);
+        await Promise.race([loggedIn, timedOut]);
       } catch (error) {
         abort.abort();
-        throw error;
+        await client.destroy().catch(() => undefined);
+        throw error instanceof StartupError ? error : discordStartupError(error, 'login', config);
+      } finally {
+        clearTimeout(timer);
       }
-      await ready;
       logger.info('discord connected', { user: client.user?.tag, applicationId: config.applicationId, guilds: client.guilds.cache.size });
     },
     async stop() {

@@ -4,15 +4,22 @@
  * `fitEmbeds` in render.ts trims it, so these stay readable rather than defensive.
  */
 import type { APIEmbed, APIEmbedField } from 'discord.js';
-import { RESULT_KIND_LABELS, type View } from '../../src/views.js';
+import { RESULT_KIND_LABELS } from '../../src/views.js';
+import { rubricLines, sourceLabel } from '../format/grading.js';
+import { lines } from '../format/text.js';
+import type { ViewOf } from '../format/view.js';
+import { medal, percent, plural, pts, tierLabel, usageLines } from '../format/words.js';
 import { LIMITS, chunk } from './limits.js';
-import { COLOURS, bullets, percent, pts, tierColour, tierLabel, topicList, userText } from './style.js';
-
-type ViewOf<K extends View['kind']> = Extract<View, { kind: K }>;
+import { COLOURS, bullets, tierColour, topicList, userText } from './style.js';
 
 /** A long text as one field, or several "(continued)" fields when it would not fit one. */
 export function longFields(name: string, text: string, maxFields = 3): APIEmbedField[] {
   return chunk(text, LIMITS.fieldValue, maxFields).map((value, i) => ({ name: i === 0 ? name : `${name} (continued)`, value }));
+}
+
+/** Lines as inline code, one a line: usage that reads as something to type. */
+function codeLines(items: readonly string[]): string {
+  return items.map((line) => `\`${line.replace(/`/g, "'")}\``).join('\n');
 }
 
 /** A role section: summary, responsibilities, skills, use cases or mistakes. */
@@ -35,13 +42,15 @@ export function roleEmbeds(view: ViewOf<'role'>): APIEmbed[] {
   return embeds;
 }
 
-/** The interviewer's card: question first, then what to listen for; the model answer only on request. */
+/** The interviewer's card: the question, then all there is to listen for; the model answer only on request. */
 export function cardEmbeds(view: ViewOf<'card'>): APIEmbed[] {
   const q = view.question;
   const fields: APIEmbedField[] = [];
   if (q.keyPoints.length) fields.push(...longFields('What a strong answer covers', bullets(q.keyPoints), 2));
   if (q.followUps.length) fields.push(...longFields('Follow-up probes', bullets(q.followUps), 2));
   for (const flag of q.redFlags.slice(0, 8)) fields.push({ name: `🚩 ${flag.title}`, value: flag.text });
+  fields.push(...longFields('Rubric', rubricLines(q.rubric).join('\n'), 2));
+  if (q.notes.length) fields.push(...longFields('Interviewer notes', bullets(q.notes), 2));
   const card: APIEmbed = {
     color: tierColour(q.tier),
     author: { name: `${view.roleTitle} · interviewer card` },
@@ -51,9 +60,8 @@ export function cardEmbeds(view: ViewOf<'card'>): APIEmbed[] {
     footer: { text: `${tierLabel(q.tier)} · ${topicList(q.topics)} · ${q.id}` },
   };
   if (!view.answerShown) return [card];
-  return [card, { color: tierColour(q.tier), title: 'Model answer', description: q.answer }];
+  return [card, { color: tierColour(q.tier), title: 'Model answer', description: q.answer, footer: { text: sourceLabel(q.source) } }];
 }
-
 
 // Ten results read well in a chat message; the footer says how many there were.
 const SEARCH_SHOWN = 10;
@@ -65,7 +73,7 @@ export function searchEmbeds(view: ViewOf<'search'>): APIEmbed[] {
     name: `${i + 1}. ${r.title}`,
     value: `${r.snippet}\n*${RESULT_KIND_LABELS[r.kind]}${r.tier ? ` · ${tierLabel(r.tier)}` : ''}* · \`${r.id}\``,
   }));
-  const more = view.results.length > shown.length ? `Showing ${shown.length} of ${view.results.length} results` : `${view.results.length} result${view.results.length === 1 ? '' : 's'}`;
+  const more = view.results.length > shown.length ? `Showing ${shown.length} of ${view.results.length} results` : plural(view.results.length, 'result');
   return [
     {
       color: COLOURS.brand,
@@ -78,22 +86,20 @@ export function searchEmbeds(view: ViewOf<'search'>): APIEmbed[] {
   ];
 }
 
-const MEDALS = ['🥇', '🥈', '🥉'];
-
 /** A ranked table; names are plain text, never mentions. */
 export function leaderboardEmbeds(view: ViewOf<'leaderboard'>): APIEmbed[] {
-  const lines = view.rows.map(
-    (r) => `${MEDALS[r.rank - 1] ?? `**${r.rank}.**`} ${userText(r.name)} — **${pts(r.points)}** · ${r.answered} answered · ${percent(r.accuracy)}`,
+  const rows = view.rows.map(
+    (r) => `${medal(r.rank) ?? `**${r.rank}.**`} ${userText(r.name)} — **${pts(r.points)}** · ${r.answered} answered · ${percent(r.accuracy)}`,
   );
-  let description = lines.length ? '' : 'No scores yet. Start a quiz to get on the board!';
+  let description = rows.length ? '' : 'No scores yet. Start a quiz to get on the board!';
   let shown = 0;
-  for (const line of lines) {
+  for (const row of rows) {
     // Whole rows only: a half-cut row would misreport someone's score.
-    if (description.length + line.length + 40 > LIMITS.embedDescription) break;
-    description += (shown ? '\n' : '') + line;
+    if (description.length + row.length + 40 > LIMITS.embedDescription) break;
+    description += (shown ? '\n' : '') + row;
     shown += 1;
   }
-  if (shown < lines.length) description += `\n… and ${lines.length - shown} more`;
+  if (shown < rows.length) description += `\n… and ${rows.length - shown} more`;
   return [{ color: COLOURS.gold, author: { name: view.roleTitle }, title: `🏆 Leaderboard · ${view.periodLabel}`, description }];
 }
 
@@ -117,11 +123,11 @@ export function statsEmbeds(view: ViewOf<'stats'>): APIEmbed[] {
   return [{ color: COLOURS.brand, author: { name: view.roleTitle }, title: `📊 ${userText(view.name)}`, fields }];
 }
 
-/** Every command with usage and examples. */
+/** Every command with its usage lines and examples. */
 export function helpEmbeds(view: ViewOf<'help'>): APIEmbed[] {
   const fields = view.commands.map((c) => ({
-    name: `/${c.name} ${c.usage}`.trim(),
-    value: [c.description, ...c.examples.slice(0, 3).map((e) => `\`${e}\``)].join('\n'),
+    name: `/${c.name.replace(/^\//, '')}`,
+    value: [c.description, codeLines(usageLines(c.name, c.usage).slice(0, 10)), ...c.examples.slice(0, 3).map((e) => `e.g. \`${e}\``)].join('\n'),
   }));
   return [{ color: COLOURS.brand, title: view.title, fields }];
 }
@@ -141,10 +147,12 @@ const ERROR_TITLE: Record<ViewOf<'error'>['code'], string> = {
   'not-yours': 'That is not yours',
   'nothing-to-review': 'Nothing to review',
   internal: 'Something went wrong',
+  'not-saved': 'Not saved',
 };
 
-/** A user's mistake, said kindly, with usage when it helps. */
+/** A user's mistake, said kindly, with usage when it helps (one line per form). */
 export function errorEmbeds(view: ViewOf<'error'>): APIEmbed[] {
-  const description = view.usage ? `${view.message}\n\nUsage: \`${view.usage}\`` : view.message;
+  const usage = view.usage ? lines(view.usage).slice(0, 12) : [];
+  const description = usage.length ? `${view.message}\n\n**Usage**\n${codeLines(usage)}` : view.message;
   return [{ color: COLOURS.error, title: `⚠️ ${ERROR_TITLE[view.code]}`, description }];
 }

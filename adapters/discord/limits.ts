@@ -3,6 +3,11 @@
  * renderer output passes through here, so a limit is enforced in one place.
  */
 import type { APIEmbed, APIEmbedField } from 'discord.js';
+import { clip } from '../format/text.js';
+
+// Discord counts UTF-16 units, as the shared clip does; commands.ts, modal.ts
+// and components.ts take it from here with the limits it is used against.
+export { clip };
 
 /** Documented Discord limits (characters unless noted). */
 export const LIMITS = {
@@ -28,21 +33,6 @@ export const LIMITS = {
 
 /** Discord rejects empty field names and values; this renders as nothing. */
 export const BLANK = '\u200b';
-
-/**
- * Shortens `text` to at most `max` UTF-16 units, ending with "…" when cut.
- * Counting UTF-16 units over-counts astral characters, which keeps us safely
- * under Discord's own count; a surrogate pair is never split.
- */
-export function clip(text: string, max: number): string {
-  if (text.length <= max) return text;
-  if (max <= 0) return '';
-  if (max === 1) return '…';
-  let end = max - 1;
-  const code = text.charCodeAt(end - 1);
-  if (code >= 0xd800 && code <= 0xdbff) end -= 1;
-  return text.slice(0, end).trimEnd() + '…';
-}
 
 /**
  * Splits long text into pieces of at most `size`, preferring line breaks, then
@@ -96,7 +86,8 @@ export function fitEmbeds(embeds: readonly APIEmbed[]): APIEmbed[] {
     if (author) embed.author = { name: author };
     const title = take(source.title, LIMITS.embedTitle);
     if (title) embed.title = title;
-    const footer = take(source.footer?.text, Math.min(LIMITS.footer, 300));
+    // Room for a footnote (what the figures count) beside the usual one-line footer.
+    const footer = take(source.footer?.text, Math.min(LIMITS.footer, 600));
     if (footer) embed.footer = { text: footer };
     // Leave room for at least a little of each field that follows.
     const fieldReserve = Math.min((source.fields?.length ?? 0) * MIN_USEFUL, 600);

@@ -5,10 +5,12 @@
 import { MessageFlags } from 'discord.js';
 import type { APIEmbed } from 'discord.js';
 import type { Reply, View } from '../../src/views.js';
+import { feedbackOf, footnoteOf, noteOf } from '../format/view.js';
 import { viewComponents, type ButtonRow } from './components.js';
 import { cardEmbeds, errorEmbeds, helpEmbeds, leaderboardEmbeds, noticeEmbeds, roleEmbeds, searchEmbeds, statsEmbeds } from './embeds.js';
 import { LIMITS, clip, fitEmbeds } from './limits.js';
-import { quizQuestionEmbeds, quizSummaryEmbeds } from './quiz-embeds.js';
+import { feedbackEmbed, quizQuestionEmbeds, quizSummaryEmbeds } from './quiz-embeds.js';
+import { userText } from './style.js';
 
 export { buildModal } from './modal.js';
 
@@ -20,8 +22,7 @@ export interface DiscordMessage {
   flags?: MessageFlags.Ephemeral;
 }
 
-/** The embeds of a view before limits are applied. */
-export function viewEmbeds(view: View): APIEmbed[] {
+function kindEmbeds(view: View): APIEmbed[] {
   switch (view.kind) {
     case 'role':
       return roleEmbeds(view);
@@ -44,6 +45,25 @@ export function viewEmbeds(view: View): APIEmbed[] {
     case 'error':
       return errorEmbeds(view);
   }
+}
+
+/**
+ * The embeds of a view before limits are applied. What any kind may carry is
+ * placed alike for all: feedback on the last answer is its own embed first; the
+ * note opens the view's main embed and the footnote closes its footer. Both
+ * ride inside that embed (not in `content`) because a button's update keeps
+ * content it is not given, and a note would then outlive its step.
+ */
+export function viewEmbeds(view: View): APIEmbed[] {
+  const [main, ...rest] = kindEmbeds(view);
+  const feedback = feedbackOf(view);
+  const note = noteOf(view);
+  const footnote = footnoteOf(view);
+  const embeds = main ? [{ ...main }, ...rest] : [];
+  const first = embeds[0];
+  if (first && note) first.description = [`ℹ️ ${userText(note, 500)}`, first.description].filter(Boolean).join('\n\n');
+  if (first && footnote) first.footer = { text: [first.footer?.text, footnote].filter(Boolean).join('\n') };
+  return feedback ? [feedbackEmbed(feedback), ...embeds] : embeds;
 }
 
 /** Renders a reply: embeds and buttons within limits, Ephemeral when private. */

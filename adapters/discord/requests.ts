@@ -6,6 +6,8 @@ import type { BaseInteraction, ButtonInteraction, ChatInputCommandInteraction, M
 import { ApplicationCommandOptionType } from 'discord.js';
 import { z } from 'zod';
 import type { OptionValues, Request, RequestContext } from '../../src/requests.js';
+import type { Reply } from '../../src/views.js';
+import { LIMITS } from './limits.js';
 import { ANSWER_INPUT_ID } from './modal.js';
 
 /** Who and where: guild id as the space, or `dm:<user>` so DM leaderboards are per user. */
@@ -46,10 +48,26 @@ export function buttonRequest(interaction: ButtonInteraction): Request {
   return { type: 'action', actionId: interaction.customId, ctx: contextOf(interaction) };
 }
 
-const answerSchema = z.string().max(4000);
+/** A form submit as a request, or the private usage error for one we cannot take. */
+export type ModalOutcome = { ok: true; request: Request } | { ok: false; problem: string; reply: Reply };
 
-/** A submitted form as an action request carrying the typed text. */
-export function modalRequest(interaction: ModalSubmitInteraction): Request {
-  const text = answerSchema.parse(interaction.fields.getTextInputValue(ANSWER_INPUT_ID));
-  return { type: 'action', actionId: interaction.customId, text, ctx: contextOf(interaction) };
+function refused(problem: string, message: string): ModalOutcome {
+  return { ok: false, problem, reply: { visibility: 'private', view: { kind: 'error', code: 'bad-arguments', message } } };
+}
+
+/**
+ * A submitted form as an action request carrying the typed text. Discord's
+ * client enforces the input's limits, but a submit is external input: text
+ * over Discord's 4000-character ceiling, or a form without our input, gets
+ * the usage error (as a too-long command option would), never an apology.
+ */
+export function modalRequest(interaction: ModalSubmitInteraction): ModalOutcome {
+  // Looked up, not `getTextInputValue`, which throws for a missing or retyped field.
+  const field = interaction.fields.fields.get(ANSWER_INPUT_ID);
+  const value = field && 'value' in field ? field.value : undefined;
+  if (typeof value !== 'string') return refused('no answer field', 'That form came back without an answer. Press the button again to reopen it.');
+  if (value.length > LIMITS.modalValue) {
+    return refused('answer too long', `Your answer is too long: at most ${LIMITS.modalValue} characters (got ${value.length}). Shorten it and submit again.`);
+  }
+  return { ok: true, request: { type: 'action', actionId: interaction.customId, text: value, ctx: contextOf(interaction) } };
 }

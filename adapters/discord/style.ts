@@ -1,9 +1,11 @@
 /**
- * Shared look of Panelist's Discord messages: colours, tier labels and the
- * escaping applied to anything a user typed.
+ * Shared look of Panelist's Discord messages: colours and the escaping applied
+ * to anything a user typed. Wording shared with the other platforms (tiers,
+ * points, percentages) is in adapters/format/words.ts.
  */
-import { LIMITS, clip } from './limits.js';
 import type { Tier } from '../../src/content/schema.js';
+import { oneLine } from '../format/text.js';
+import { LIMITS, clip } from './limits.js';
 
 /** Embed colours; tiers read as a traffic-light-ish scale of difficulty. */
 export const COLOURS = {
@@ -19,13 +21,6 @@ export const COLOURS = {
   neutral: 0x99aab5,
 } as const;
 
-const TIER_LABEL: Record<Tier, string> = { basic: 'Basic', technical: 'Technical', advanced: 'Advanced' };
-
-/** Capitalised tier name for footers and titles. */
-export function tierLabel(tier: Tier): string {
-  return TIER_LABEL[tier];
-}
-
 /** Embed colour of a question of this tier. */
 export function tierColour(tier: Tier): number {
   return COLOURS[tier];
@@ -39,7 +34,7 @@ export function tierColour(tier: Tier): number {
  * then cheap (discord.js's escapeMarkdown is quadratic on long input).
  */
 export function userText(text: string, max: number = LIMITS.fieldValue): string {
-  const line = clip(text.replace(/\s+/g, ' ').trim(), max);
+  const line = clip(oneLine(text), max);
   // Quotes, headings and lists only start a line; everything else styles anywhere.
   return line.replace(/[\\*_~`|[\]]/g, '\\$&').replace(/^([#>-])/, '\\$1');
 }
@@ -52,14 +47,4 @@ export function bullets(items: readonly string[]): string {
 /** `topic-a, topic-b` as readable words. */
 export function topicList(topics: readonly string[]): string {
   return topics.map((t) => t.replace(/-/g, ' ')).join(', ');
-}
-
-/** `80%` from the core's whole-percentage accuracy (0..100). */
-export function percent(accuracy: number): string {
-  return `${Math.round(accuracy)}%`;
-}
-
-/** `1,234 pts`. */
-export function pts(points: number): string {
-  return `${points.toLocaleString('en-US')} pts`;
 }

@@ -2,7 +2,12 @@
  * Small Block Kit builders that enforce Slack's limits at construction time, so
  * no renderer can produce a block Slack would refuse. The types are narrow
  * subsets of `@slack/types`, structurally compatible with its `KnownBlock`.
+ * Text helpers live in blocks-text.ts and the message budget in blocks-fit.ts.
  */
+import { clip, defang, oneLine } from './blocks-text.js';
+
+// modal.ts and manifest.ts take their text helpers from here.
+export { clip, defang, esc, oneLine } from './blocks-text.js';
 
 /** Block Kit limits we rely on (from `@slack/types` and the Block Kit reference). */
 export const LIMITS = {
@@ -68,49 +73,6 @@ export interface ActionsBlock {
 }
 /** Every block a message may contain. */
 export type MessageBlock = HeaderBlock | SectionBlock | ContextBlock | DividerBlock | ActionsBlock;
-
-const ESCAPES: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;' };
-
-/**
- * Escapes text for mrkdwn. Slack parses `<!channel>`, `<@U…>` and links even in
- * verbatim mrkdwn, so every piece of text (user-typed or content) goes through here.
- */
-export function esc(text: string): string {
-  return text.replace(/[&<>]/g, (c) => ESCAPES[c] ?? c);
-}
-
-/**
- * Shortens `text` to at most `max` characters, ending with "…" when cut. Never
- * leaves half an HTML entity (`&am`) or half a surrogate pair behind.
- */
-export function clip(text: string, max: number): string {
-  if (text.length <= max) return text;
-  if (max <= 1) return '…'.slice(0, max);
-  let cut = text.slice(0, max - 1);
-  // A cut inside `&amp;` would show a broken entity; drop the partial one.
-  cut = cut.replace(/&[a-z]{0,4}$/, '');
-  const last = cut.charCodeAt(cut.length - 1);
-  if (last >= 0xd800 && last <= 0xdbff) cut = cut.slice(0, -1);
-  return cut.trimEnd() + '…';
-}
-
-/** Escapes, then clips: the usual way to put a value into mrkdwn. */
-export function escClip(text: string, max: number): string {
-  return clip(esc(text), max);
-}
-
-/**
- * Plain text parses no mentions, but mention syntax there still reads like one
- * and is one copy-paste from pinging: swap its `<` for a look-alike.
- */
-export function defang(text: string): string {
-  return text.replace(/<(?=[!@#])/g, '‹');
-}
-
-/** Collapses whitespace, for text shown on one line (names, titles, snippets). */
-export function oneLine(text: string): string {
-  return text.replace(/\s+/g, ' ').trim();
-}
 
 export function header(text: string): HeaderBlock {
   const t = clip(defang(oneLine(text)), LIMITS.header) || '…';
@@ -197,76 +159,4 @@ export function buttons(specs: ButtonSpec[], used: Set<string> = new Set()): Act
     out.push({ type: 'actions', elements: elements.slice(i, i + LIMITS.actionsElements) });
   }
   return out;
-}
-
-/** Visible characters of a block, for the message budget. */
-export function blockChars(block: MessageBlock): number {
-  switch (block.type) {
-    case 'header':
-      return block.text.text.length;
-    case 'section':
-      return (block.text?.text.length ?? 0) + (block.fields ?? []).reduce((n, f) => n + f.text.length, 0);
-    case 'context':
-      return block.elements.reduce((n, e) => n + e.text.length, 0);
-    case 'actions':
-      return block.elements.reduce((n, e) => n + e.text.text.length + (e.value?.length ?? 0), 0);
-    case 'divider':
-      return 0;
-  }
-}
-
-/**
- * Fits a message: `body` is cut to what the block count and character budget
- * allow after `footer` (the buttons, always kept); a cut is marked with "…".
- */
-export function fit(
-  body: MessageBlock[],
-  footer: MessageBlock[],
-  limits: { blocks: number; chars: number } = { blocks: LIMITS.blocks, chars: LIMITS.messageChars },
-): MessageBlock[] {
-  // Buttons may take at most half the budget; a view with more is unusable anyway.
-  let footChars = 0;
-  const foot: MessageBlock[] = [];
-  for (const block of footer.slice(0, Math.max(0, limits.blocks - 1))) {
-    if (block.type !== 'actions') {
-      foot.push(block);
-      footChars += blockChars(block);
-      continue;
-    }
-    const elements = block.elements.filter((e) => {
-      const size = e.text.text.length + (e.value?.length ?? 0);
-      if (footChars + size > limits.chars / 2) return false;
-      footChars += size;
-      return true;
-    });
-    if (elements.length > 0) foot.push({ ...block, elements });
-  }
-  let blocksLeft = limits.blocks - foot.length;
-  let charsLeft = limits.chars - foot.reduce((n, b) => n + blockChars(b), 0);
-  const kept: MessageBlock[] = [];
-  for (let i = 0; i < body.length; i++) {
-    const block = body[i]!;
-    const size = blockChars(block);
-    const isLast = i === body.length - 1;
-    // Keep one block free for the "shortened" note unless this is the last block.
-    const roomBlocks = isLast ? blocksLeft : blocksLeft - 1;
-    if (roomBlocks >= 1 && size <= charsLeft - (isLast ? 0 : 40)) {
-      kept.push(block);
-      blocksLeft -= 1;
-      charsLeft -= size;
-      continue;
-    }
-    // Out of room: shorten this section if worthwhile, then note the cut.
-    if (block.type === 'section' && block.text && roomBlocks >= 1 && charsLeft > 240) {
-      kept.push({ ...block, text: { ...block.text, text: clip(block.text.text, charsLeft - 60) } });
-      blocksLeft -= 1;
-    }
-    if (blocksLeft >= 1) {
-      kept.push({ type: 'context', elements: [{ type: 'mrkdwn', text: '_…shortened to fit in Slack._', verbatim: true }] });
-    }
-    break;
-  }
-  // A trailing divider right before the buttons or at the end looks broken.
-  while (kept.length > 0 && kept[kept.length - 1]!.type === 'divider') kept.pop();
-  return [...kept, ...foot];
 }

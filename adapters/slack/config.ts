@@ -3,6 +3,7 @@
  * token + signing secret: HTTP mode. Bot token + app token: Socket Mode. A
  * half-set configuration is refused, naming what is missing (never a value).
  */
+import { isIP } from 'node:net';
 import { z } from 'zod';
 
 /** How the app receives events. */
@@ -16,10 +17,10 @@ export interface SlackConfig {
   signingSecret?: string;
   /** `xapp-` token; present exactly in Socket Mode. */
   appToken?: string;
-  /** HTTP port (default 3000); 0 picks a free one. */
+  /** HTTP port: `PORT`, 1-65535, default 3000 (0, a free port, only from code: tests). */
   port: number;
-  /** Interface to listen on (all when absent). */
-  host?: string;
+  /** Address to listen on: `HOST`, default 0.0.0.0 (every IPv4 interface, as containers need). */
+  host: string;
   /** Web API base override, ending with `/`. */
   apiUrl?: string;
 }
@@ -43,10 +44,29 @@ const envSchema = z.object({
   SLACK_API_URL: optional.refine((v) => v === undefined || /^https?:\/\/[^\s]+$/.test(v), 'must be an http(s) URL'),
 });
 
-const portSchema = z.object({
+/** Port of the HTTP mode when `PORT` is unset. */
+export const DEFAULT_PORT = 3000;
+/** Listen address when `HOST` is unset: all IPv4 interfaces, so a container's published port reaches it. */
+export const DEFAULT_HOST = '0.0.0.0';
+
+// Blank counts as unset, like every other variable. Only plain decimal digits are a port:
+// Number() would take " " as 0 (a random port) and "0xb864" as 47204.
+const listenSchema = z.object({
   PORT: z.preprocess(
-    (v) => (v === undefined || v === '' ? 3000 : Number(v)),
-    z.number({ error: 'must be a number' }).int('must be an integer').min(0, 'must be 0 to 65535').max(65535, 'must be 0 to 65535'),
+    (v) => (typeof v === 'string' && v.trim() !== '' ? v.trim() : undefined),
+    z
+      .string()
+      .regex(/^\d{1,5}$/, 'must be a whole number from 1 to 65535')
+      .transform(Number)
+      .refine((n) => n >= 1 && n <= 65535, 'must be a whole number from 1 to 65535')
+      .default(DEFAULT_PORT),
+  ),
+  HOST: z.preprocess(
+    (v) => (typeof v === 'string' && v.trim() !== '' ? v.trim() : undefined),
+    z
+      .string()
+      .refine((h) => isIP(h) !== 0 || /^(?=.{1,253}$)[A-Za-z0-9](?:[A-Za-z0-9-]*[A-Za-z0-9])?(?:\.[A-Za-z0-9](?:[A-Za-z0-9-]*[A-Za-z0-9])?)*$/.test(h), 'must be an IP address or a host name')
+      .default(DEFAULT_HOST),
   ),
 });
 
@@ -66,8 +86,8 @@ export function parseSlackConfig(env: NodeJS.ProcessEnv): SlackConfig | undefine
   const parsed = envSchema.safeParse(env);
   if (!parsed.success) fail(parsed.error);
   const e = parsed.data;
-  const port = portSchema.safeParse(env);
-  if (!port.success) fail(port.error);
+  const listen = listenSchema.safeParse(env);
+  if (!listen.success) fail(listen.error);
 
   const missing: string[] = [];
   if (!e.SLACK_BOT_TOKEN) missing.push('SLACK_BOT_TOKEN');
@@ -75,7 +95,7 @@ export function parseSlackConfig(env: NodeJS.ProcessEnv): SlackConfig | undefine
   if (missing.length > 0 || !e.SLACK_BOT_TOKEN) {
     throw new SlackConfigError(`Slack is half configured: missing ${missing.join(' and ')}`);
   }
-  const config: SlackConfig = { mode: e.SLACK_APP_TOKEN ? 'socket' : 'http', botToken: e.SLACK_BOT_TOKEN, port: port.data.PORT };
+  const config: SlackConfig = { mode: e.SLACK_APP_TOKEN ? 'socket' : 'http', botToken: e.SLACK_BOT_TOKEN, port: listen.data.PORT, host: listen.data.HOST };
   if (e.SLACK_SIGNING_SECRET) config.signingSecret = e.SLACK_SIGNING_SECRET;
   if (e.SLACK_APP_TOKEN) config.appToken = e.SLACK_APP_TOKEN;
   if (e.SLACK_API_URL) config.apiUrl = e.SLACK_API_URL.endsWith('/') ? e.SLACK_API_URL : `${e.SLACK_API_URL}/`;

@@ -1,11 +1,19 @@
 /**
- * Pieces shared by the view renderers: buttons from neutral actions, tier and
- * topic labels, bullet lists and quotes — all escaping their text.
+ * Pieces shared by the view renderers: what a rendered view is made of, buttons
+ * from neutral actions, the note line, topic and bullet lists and quotes — all
+ * escaping their text.
  */
-import type { Tier } from '../../src/content/schema.js';
 import type { Action } from '../../src/views.js';
-import { buttons, clip, esc, oneLine, type ActionsBlock } from './blocks.js';
+import { buttons, context, sections, type ActionsBlock, type MessageBlock } from './blocks.js';
+import { clip, esc, escClip, oneLine } from './blocks-text.js';
 import { encodePromptButton } from './modal.js';
+
+/** A rendered view before fitting: body, footer (buttons, always kept) and notification text. */
+export interface Parts {
+  body: MessageBlock[];
+  footer: MessageBlock[];
+  fallback: string;
+}
 
 /** Buttons for neutral actions; a prompt button carries its prompt (and the question) in its value. */
 export function actionButtons(actions: readonly Action[], used: Set<string>, question?: string): ActionsBlock[] {
@@ -20,11 +28,15 @@ export function actionButtons(actions: readonly Action[], used: Set<string>, que
   );
 }
 
-const TIER_LABEL: Record<Tier, string> = { basic: 'Basic', technical: 'Technical', advanced: 'Advanced' };
+/** The view's remark ("Already at the hardest tier…") as one section; none without a note. */
+export function noteBlocks(note: string | undefined): MessageBlock[] {
+  return note ? sections(`:information_source: ${escClip(oneLine(note), 500)}`) : [];
+}
 
-/** "Advanced" */
-export function tierLabel(tier: Tier): string {
-  return TIER_LABEL[tier];
+/** What the figures count, small under them; none without a footnote. */
+export function footnoteBlocks(footnote: string | undefined): MessageBlock[] {
+  const block = footnote ? context([escClip(oneLine(footnote), 1000)]) : undefined;
+  return block ? [block] : [];
 }
 
 /** Escaped "a, b, c" of at most `max` topics, "+n more" after. */
@@ -44,14 +56,4 @@ export function quote(text: string, max: number): string {
     .split('\n')
     .map((line) => `>${line}`)
     .join('\n');
-}
-
-/** "75%" from the core's whole-percentage accuracy (0..100). */
-export function percent(accuracy: number): string {
-  return `${Math.round(accuracy)}%`;
-}
-
-/** Plural helper: "1 point", "3 points". */
-export function plural(n: number, one: string, many = `${one}s`): string {
-  return `${n} ${n === 1 ? one : many}`;
 }

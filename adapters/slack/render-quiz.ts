@@ -1,65 +1,46 @@
 /**
- * Quiz views: the question (with feedback on the previous one above it) and
- * the final summary listing what was missed.
+ * Quiz views: feedback on the answer just given, the question, and the final
+ * summary listing what was missed. The dispatcher puts the feedback (and any
+ * note) above whichever view carries it.
  */
-import type { AnswerFeedback, View } from '../../src/views.js';
-import {
-  LIMITS,
-  clip,
-  context,
-  divider,
-  esc,
-  escClip,
-  fields,
-  header,
-  oneLine,
-  sections,
-  buttons,
-  type MessageBlock,
-} from './blocks.js';
-import { actionButtons, bulletList, percent, plural, quote, tierLabel, topicList } from './render-parts.js';
+import type { AnswerFeedback } from '../../src/views.js';
+import { gradeLines } from '../format/grading.js';
+import type { ViewOf } from '../format/view.js';
+import { percent, pts, tierLabel } from '../format/words.js';
+import { LIMITS, buttons, context, divider, fields, header, sections, type MessageBlock } from './blocks.js';
+import { clip, esc, escClip, oneLine } from './blocks-text.js';
+import { actionButtons, bulletList, quote, topicList, type Parts } from './render-parts.js';
 
-type QuizQuestionView = Extract<View, { kind: 'quiz-question' }>;
-type QuizSummaryView = Extract<View, { kind: 'quiz-summary' }>;
-
-/** Rendered body and footer (buttons), fitted later. */
-export interface Parts {
-  body: MessageBlock[];
-  footer: MessageBlock[];
-  fallback: string;
-}
-
-/** Feedback on the answer just given: verdict, what was given, what a strong answer had. */
+/** Feedback on the answer just given: verdict, what was given, each key point's verdict, the model answer. */
 export function feedbackBlocks(f: AnswerFeedback): MessageBlock[] {
   const lines: string[] = [];
   const bonus = f.bonus > 0 ? ` (incl. +${f.bonus} streak bonus)` : '';
-  if (f.outcome === 'correct') lines.push(`:white_check_mark: *Correct!*  +${plural(f.points, 'pt')}${bonus}`);
-  else if (f.outcome === 'wrong') lines.push(`:x: *Not quite.*${f.points > 0 ? `  +${plural(f.points, 'pt')}${bonus}` : ''}`);
+  if (f.outcome === 'correct') lines.push(`:white_check_mark: *Correct!*  +${pts(f.points)}${bonus}`);
+  else if (f.outcome === 'wrong') lines.push(`:x: *Not quite.*${f.points > 0 ? `  +${pts(f.points)}${bonus}` : ''}`);
   else lines.push(':fast_forward: *Skipped.*');
   lines.push(`_${escClip(oneLine(f.prompt), 300)}_`);
   if (f.given !== undefined && f.outcome !== 'skipped') lines.push(`*Your answer:* ${escClip(oneLine(f.given), 500)}`);
   if (f.score !== undefined) lines.push(`*Score:* ${Math.round(f.score)}/100`);
   if (f.correctChoice !== undefined && f.outcome !== 'correct') lines.push(`*Correct answer:* ${escClip(f.correctChoice, 200)}`);
   const out: MessageBlock[] = [...sections(lines.join('\n'))];
-  if (f.covered?.length) out.push(...sections(`*Covered*\n${bulletList(f.covered.slice(0, 6), 200)}`));
-  if (f.missed?.length) out.push(...sections(`*Missed*\n${bulletList(f.missed.slice(0, 6), 200)}`));
-  // The model answer teaches most when the answer was not right, or free text was graded.
-  if (f.outcome !== 'correct' || f.score !== undefined) {
-    out.push(...sections(`*Model answer*\n${quote(f.modelAnswer, 1500)}`));
-  }
+  const verdict = gradeLines(f).map((l) => escClip(oneLine(l), 300));
+  if (verdict.length > 0) out.push(...sections(`*Key points*\n${clip(verdict.join('\n'), 2900)}`));
+  // Shown after a right answer too, as on Discord and the console: every step teaches.
+  out.push(...sections(`*Model answer*\n${quote(f.modelAnswer, 1500)}`));
+  if (f.notes?.length) out.push(...sections(`*Interviewer notes*\n${bulletList(f.notes, 400)}`));
   return out;
 }
 
-export function renderQuizQuestion(v: QuizQuestionView): Parts {
+/** A quiz step: the question, its choices and buttons. */
+export function renderQuizQuestion(v: ViewOf<'quiz-question'>): Parts {
   const body: MessageBlock[] = [];
-  if (v.feedback) body.push(...feedbackBlocks(v.feedback), divider());
   const p = v.progress;
   body.push(header(`${v.review ? 'Review' : 'Quiz'} · Question ${p.number} of ${p.total}`));
   const meta = context([
     esc(oneLine(v.roleTitle)),
     `*${tierLabel(v.question.tier)}*`,
     topicList(v.question.topics),
-    `${p.points} pts${p.streak > 1 ? ` · :fire: ${p.streak} in a row` : ''}`,
+    `${pts(p.points)}${p.streak > 1 ? ` · :fire: ${p.streak} in a row` : ''}`,
   ]);
   if (meta) body.push(meta);
   body.push(...sections(`*${esc(oneLine(v.question.prompt))}*`));
@@ -80,9 +61,9 @@ export function renderQuizQuestion(v: QuizQuestionView): Parts {
   };
 }
 
-export function renderQuizSummary(v: QuizSummaryView): Parts {
+/** The end of a quiz: the score and every question missed. */
+export function renderQuizSummary(v: ViewOf<'quiz-summary'>): Parts {
   const body: MessageBlock[] = [];
-  if (v.feedback) body.push(...feedbackBlocks(v.feedback), divider());
   const title = v.stopped ? 'Quiz stopped' : v.review ? 'Review complete' : 'Quiz complete';
   body.push(header(`${title} · ${v.correct}/${v.total} correct`));
   const meta = context([esc(oneLine(v.roleTitle)), v.review ? 'Review mode' : '']);
@@ -116,6 +97,6 @@ export function renderQuizSummary(v: QuizSummaryView): Parts {
   return {
     body,
     footer: actionButtons(v.actions, new Set()),
-    fallback: `${title}: ${v.correct}/${v.total} correct, ${v.points} pts`,
+    fallback: `${title}: ${v.correct}/${v.total} correct, ${pts(v.points)}`,
   };
 }

@@ -2,13 +2,16 @@
  * Non-quiz views: role sections, interviewer cards, search, leaderboard,
  * stats, help, notices and errors.
  */
-import { RESULT_KIND_LABELS, type View } from '../../src/views.js';
-import { context, divider, esc, escClip, fields, header, oneLine, sections, type MessageBlock } from './blocks.js';
-import { actionButtons, bulletList, percent, plural, quote, tierLabel, topicList } from './render-parts.js';
-import type { Parts } from './render-quiz.js';
+import { RESULT_KIND_LABELS } from '../../src/views.js';
+import { rubricLines, sourceLabel } from '../format/grading.js';
+import { lines } from '../format/text.js';
+import type { ViewOf } from '../format/view.js';
+import { medal, percent, plural, pts, tierLabel, usageLines } from '../format/words.js';
+import { context, divider, fields, header, sections, type MessageBlock } from './blocks.js';
+import { esc, escClip, oneLine } from './blocks-text.js';
+import { actionButtons, bulletList, quote, topicList, type Parts } from './render-parts.js';
 
-type ViewOf<K extends View['kind']> = Extract<View, { kind: K }>;
-
+/** A role section: lead, tags and titled sections with their bullets. */
 export function renderRole(v: ViewOf<'role'>): Parts {
   const body: MessageBlock[] = [header(v.title)];
   const meta = context([`*${esc(oneLine(v.roleTitle))}*`, v.tags?.length ? v.tags.slice(0, 12).map((t) => `\`${esc(t)}\``).join('  ') : '']);
@@ -23,6 +26,7 @@ export function renderRole(v: ViewOf<'role'>): Parts {
   return { body, footer: actionButtons(v.actions, new Set()), fallback: `${v.roleTitle}: ${v.title}` };
 }
 
+/** The interviewer's card: everything to listen for up front, the model answer only once asked. */
 export function renderCard(v: ViewOf<'card'>): Parts {
   const q = v.question;
   const body: MessageBlock[] = [header('Interview question')];
@@ -35,14 +39,20 @@ export function renderCard(v: ViewOf<'card'>): Parts {
     const flags = q.redFlags.map((f) => `:warning: *${escClip(oneLine(f.title), 100)}* — ${escClip(oneLine(f.text), 400)}`).join('\n');
     body.push(...sections(`*Red flags*\n${flags}`));
   }
-  if (v.answerShown) body.push(divider(), ...sections(`*Model answer*\n${quote(q.answer, 6000)}`));
+  body.push(...sections(`*Rubric*\n${bulletList(rubricLines(q.rubric), 320)}`));
+  if (q.notes.length) body.push(...sections(`*Interviewer notes*\n${bulletList(q.notes, 400)}`));
+  if (v.answerShown) {
+    body.push(divider(), ...sections(`*Model answer*\n${quote(q.answer, 2900)}`));
+    const source = context([esc(sourceLabel(q.source))]);
+    if (source) body.push(source);
+  }
   return { body, footer: actionButtons(v.actions, new Set()), fallback: `Interview question: ${oneLine(q.prompt)}` };
 }
-
 
 /** Results shown; the rest are counted, keeping the message compact. */
 const MAX_RESULTS = 10;
 
+/** Search results, best first. */
 export function renderSearch(v: ViewOf<'search'>): Parts {
   // User text stays out of plain_text headers: only escaped mrkdwn carries it.
   const body: MessageBlock[] = [header('Search results')];
@@ -66,7 +76,6 @@ export function renderSearch(v: ViewOf<'search'>): Parts {
   return { body, footer: actionButtons(v.actions, new Set()), fallback: `Search "${oneLine(v.query)}": ${plural(v.results.length, 'result')}` };
 }
 
-const MEDALS = [':first_place_medal:', ':second_place_medal:', ':third_place_medal:'];
 const MAX_ROWS = 25;
 
 // Slack user ids, the only ids ever turned into a mention.
@@ -83,14 +92,15 @@ export function renderLeaderboard(v: ViewOf<'leaderboard'>, mentions = false): P
   if (meta) body.push(meta);
   if (v.rows.length === 0) body.push(...sections('No answers yet — start a quiz to get on the board.'));
   const lines = v.rows.slice(0, MAX_ROWS).map((r) => {
-    const rank = MEDALS[r.rank - 1] ?? `*${r.rank}.*`;
+    const rank = medal(r.rank) ?? `*${r.rank}.*`;
     const who = mentions && SLACK_USER_ID.test(r.userId) ? `<@${r.userId}>` : escClip(oneLine(r.name), 80);
-    return `${rank}  ${who} — *${r.points} pts* · ${plural(r.answered, 'answer')} · ${percent(r.accuracy)}`;
+    return `${rank}  ${who} — *${pts(r.points)}* · ${plural(r.answered, 'answer')} · ${percent(r.accuracy)}`;
   });
   if (lines.length) body.push(...sections(lines.join('\n')));
   return { body, footer: actionButtons(v.actions, new Set()), fallback: `Leaderboard (${v.periodLabel})` };
 }
 
+/** A user's own numbers, then accuracy by tier, by topic and the weakest topics. */
 export function renderStats(v: ViewOf<'stats'>): Parts {
   const body: MessageBlock[] = [header('Your stats')];
   const meta = context([`*${escClip(oneLine(v.name), 80)}*`, esc(oneLine(v.roleTitle))]);
@@ -113,24 +123,22 @@ export function renderStats(v: ViewOf<'stats'>): Parts {
   return { body, footer: actionButtons(v.actions, new Set()), fallback: `Stats for ${v.name}` };
 }
 
+/** Every command with its usage lines and examples. */
 export function renderHelp(v: ViewOf<'help'>): Parts {
   const body: MessageBlock[] = [header(v.title)];
   for (const c of v.commands) {
     const bare = oneLine(c.name).replace(/^\//, '');
-    // Usage lines may already start with the command; show each as code, prefixed once.
-    const usage = c.usage
-      .split('\n')
-      .map((u) => oneLine(u))
-      .filter(Boolean)
+    const usage = usageLines(bare, c.usage)
       .slice(0, 10)
-      .map((u) => `\`${escClip(u.startsWith('/') ? u : `/${bare} ${u}`, 200)}\``);
-    const lines = [`*/${escClip(bare, 100)}* — ${escClip(oneLine(c.description), 500)}`, ...usage];
-    if (c.examples.length) lines.push(`_e.g._ ${c.examples.slice(0, 3).map((e) => `\`${escClip(oneLine(e), 100)}\``).join('  ')}`);
-    body.push(...sections(lines.join('\n')));
+      .map((u) => `\`${escClip(u, 200)}\``);
+    const text = [`*/${escClip(bare, 100)}* — ${escClip(oneLine(c.description), 500)}`, ...usage];
+    if (c.examples.length) text.push(`_e.g._ ${c.examples.slice(0, 3).map((e) => `\`${escClip(oneLine(e), 100)}\``).join('  ')}`);
+    body.push(...sections(text.join('\n')));
   }
   return { body, footer: [], fallback: v.title };
 }
 
+/** A short message with its buttons. */
 export function renderNotice(v: ViewOf<'notice'>): Parts {
   return {
     body: [header(v.title), ...sections(esc(v.text.trim()))],
@@ -139,17 +147,15 @@ export function renderNotice(v: ViewOf<'notice'>): Parts {
   };
 }
 
+/** A user's mistake, said kindly, with the usage that would have worked. */
 export function renderError(v: ViewOf<'error'>): Parts {
   const icon = v.code === 'internal' ? ':boom:' : v.code === 'stale-action' ? ':hourglass:' : ':warning:';
   const body: MessageBlock[] = sections(`${icon} ${esc(v.message.trim())}`);
   if (v.usage) {
-    const lines = v.usage
-      .split('\n')
-      .map((u) => oneLine(u))
-      .filter(Boolean)
+    const usage = lines(v.usage)
       .slice(0, 12)
       .map((u) => `\`${escClip(u, 300)}\``);
-    body.push(...sections(`*Usage*\n${lines.join('\n')}`));
+    body.push(...sections(`*Usage*\n${usage.join('\n')}`));
   }
   return { body, footer: [], fallback: oneLine(v.message) };
 }

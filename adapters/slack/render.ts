@@ -5,8 +5,13 @@
  * the content — it is split or shortened, never refused.
  */
 import type { Reply, View } from '../../src/views.js';
-import { LIMITS, clip, esc, fit, type MessageBlock } from './blocks.js';
-import { renderQuizQuestion, renderQuizSummary, type Parts } from './render-quiz.js';
+import { feedbackOf, footnoteOf, noteOf } from '../format/view.js';
+import { APOLOGY } from '../format/words.js';
+import { LIMITS, divider, type MessageBlock } from './blocks.js';
+import { fit } from './blocks-fit.js';
+import { clip, esc } from './blocks-text.js';
+import { footnoteBlocks, noteBlocks, type Parts } from './render-parts.js';
+import { feedbackBlocks, renderQuizQuestion, renderQuizSummary } from './render-quiz.js';
 import {
   renderCard,
   renderError,
@@ -63,9 +68,20 @@ function parts(view: View, options: RenderOptions): Parts {
   }
 }
 
+/**
+ * What any kind may carry, placed alike for all: feedback on the last answer
+ * first, then the note, the view itself, and its footnote last.
+ */
+function compose(view: View, options: RenderOptions): Parts {
+  const p = parts(view, options);
+  const feedback = feedbackOf(view);
+  const top = [...(feedback ? [...feedbackBlocks(feedback), divider()] : []), ...noteBlocks(noteOf(view))];
+  return { ...p, body: [...top, ...p.body, ...footnoteBlocks(footnoteOf(view))] };
+}
+
 /** Renders one view as a message within every Block Kit limit. */
 export function renderView(view: View, options: RenderOptions = {}): SlackMessage {
-  const p = parts(view, options);
+  const p = compose(view, options);
   return { text: clip(esc(p.fallback), LIMITS.fallbackText), blocks: fit(p.body, p.footer) };
 }
 
@@ -80,7 +96,7 @@ export function renderReply(reply: Reply): SlackResponse {
 
 /** The short private apology sent when serving a request failed. */
 export function apology(): SlackResponse {
-  const text = ':sweat_smile: Sorry, something went wrong on our side. Please try again in a moment.';
+  const text = `:sweat_smile: ${APOLOGY}`;
   return {
     text,
     blocks: [{ type: 'section', text: { type: 'mrkdwn', text, verbatim: true } }],

@@ -3,6 +3,7 @@
  * typed options (Discord), both driven by the command table's option specs.
  */
 import type { OptionValues } from '../requests.js';
+import { editDistance } from '../search/distance.js';
 import type { CommandInfo, OptionSpec } from './spec.js';
 
 /** Parsed arguments: the subcommand (if the command has them) and typed values. */
@@ -11,16 +12,55 @@ export interface ParsedArgs {
   values: OptionValues;
 }
 
-/** A parse failure: what was wrong, phrased for the user. */
+/** A parse failure: every problem found, phrased for the user. */
 export interface ParseFailure {
+  /** All problems in one sentence, "; "-separated. */
   error: string;
+  /** Each problem on its own, in the order the words were typed. */
+  problems: string[];
   /** The subcommand the failure concerns, for a precise usage line. */
   subcommand?: string;
 }
 
 export type ParseResult = { ok: true; args: ParsedArgs } | ({ ok: false } & ParseFailure);
 
-const fail = (error: string, subcommand?: string): ParseResult => ({ ok: false, error, ...(subcommand ? { subcommand } : {}) });
+const fail = (problems: string | readonly string[], subcommand?: string): ParseResult => {
+  const list = typeof problems === 'string' ? [problems] : [...problems];
+  return { ok: false, error: list.join('; '), problems: list, ...(subcommand ? { subcommand } : {}) };
+};
+
+/** Most edits between a typed word and the value it was probably meant to be. */
+const SUGGEST_DISTANCE = 2;
+
+/** The closest of `candidates` to `word`, when it is near enough to be a typo of it. */
+export function didYouMean(word: string, candidates: readonly string[]): string | undefined {
+  const w = word.toLowerCase();
+  let best: { c: string; d: number } | undefined;
+  for (const c of candidates) {
+    const max = Math.min(SUGGEST_DISTANCE, Math.max(1, Math.floor(c.length / 3)));
+    const d = editDistance(w, c, max);
+    if (d <= max && (!best || d < best.d)) best = { c, d };
+  }
+  return best?.c;
+}
+
+/** What a word could have been: "tier (basic, technical, ...)", for an "unexpected" message. */
+function accepted(options: readonly OptionSpec[]): string {
+  const parts = options.map((o) =>
+    o.type === 'choice' ? `${o.name} (${o.choices.join(', ')})` : o.type === 'integer' ? `${o.name} (${o.min}–${o.max})` : o.type === 'boolean' ? o.name : `${o.name}:…`,
+  );
+  return parts.length > 0 ? `; this takes ${parts.join(', ')}` : '; this takes no options';
+}
+
+/** Why a stray word is wrong, with a suggestion when it is a typo of a choice. */
+function unexpected(options: readonly OptionSpec[], values: OptionValues, word: string): string {
+  for (const spec of options) {
+    if (spec.type !== 'choice' || values[spec.name] !== undefined) continue;
+    const guess = didYouMean(word, [...spec.choices, ...Object.keys(spec.aliases ?? {})]);
+    if (guess) return `"${word}" is not a ${spec.name}: did you mean ${spec.aliases?.[guess] ?? guess}?`;
+  }
+  return `unexpected "${word}"${accepted(options)}`;
+}
 
 function choiceValue(spec: Extract<OptionSpec, { type: 'choice' }>, word: string): string | undefined {
   const w = word.toLowerCase();
@@ -55,12 +95,14 @@ function checkValue(spec: OptionSpec, raw: string | number | boolean): { value: 
   }
 }
 
-function finish(options: readonly OptionSpec[], values: OptionValues, subcommand?: string): ParseResult {
+function finish(options: readonly OptionSpec[], values: OptionValues, problems: string[], subcommand?: string): ParseResult {
   for (const spec of options) {
-    if (spec.required && (values[spec.name] === undefined || values[spec.name] === '')) {
-      return fail(`missing ${spec.name} (${spec.description})`, subcommand);
+    const named = problems.some((p) => p.startsWith(`${spec.name} `));
+    if (spec.required && !named && (values[spec.name] === undefined || values[spec.name] === '')) {
+      problems.push(`missing ${spec.name} (${spec.description})`);
     }
   }
+  if (problems.length > 0) return fail(problems, subcommand);
   return { ok: true, args: { ...(subcommand ? { subcommand } : {}), values } };
 }
 
@@ -82,8 +124,12 @@ export function parseText(info: CommandInfo, text: string): ParseResult {
     } else {
       const fallback = info.subcommands.find((s) => s.name === info.defaultSubcommand);
       if (!fallback || (first && !looksLikeOptionOf(fallback.options, first))) {
+        const names = info.subcommands.map((s) => s.name);
+        const guess = first ? didYouMean(first, names) : undefined;
         return fail(
-          first ? `unknown subcommand "${first}": use one of ${info.subcommands.map((s) => s.name).join(', ')}` : `missing subcommand: use one of ${info.subcommands.map((s) => s.name).join(', ')}`,
+          first
+            ? `unknown subcommand "${first}": ${guess ? `did you mean ${guess}? ` : ''}use one of ${names.join(', ')}`
+            : `missing subcommand: use one of ${names.join(', ')}`,
         );
       }
       subcommand = fallback.name;
@@ -91,6 +137,8 @@ export function parseText(info: CommandInfo, text: string): ParseResult {
     options = info.subcommands.find((s) => s.name === subcommand)?.options ?? [];
   }
 
+  // Every problem is collected, so one reply lists them all.
+  const problems: string[] = [];
   const values: OptionValues = {};
   const leftover: string[] = [];
   const textOption = options.find((o) => o.type === 'text');
@@ -103,25 +151,40 @@ export function parseText(info: CommandInfo, text: string): ParseResult {
     }
     if (explicit && named) {
       const checked = checkValue(named, explicit[2] ?? '');
-      if ('error' in checked) return fail(checked.error, subcommand);
-      values[named.name] = checked.value;
+      if ('error' in checked) problems.push(withSuggestion(named, explicit[2] ?? '', checked.error));
+      else values[named.name] = checked.value;
+      continue;
+    }
+    if (explicit && !textOption) {
+      const guess = didYouMean(explicit[1] ?? '', options.map((o) => o.name));
+      problems.push(`unknown option "${explicit[1] ?? ''}"${guess ? `: did you mean ${guess}?` : accepted(options)}`);
       continue;
     }
     const claimed = claim(options, values, word);
-    if ('error' in claimed) return fail(claimed.error, subcommand);
+    if ('error' in claimed) {
+      problems.push(claimed.error);
+      continue;
+    }
     if (claimed.spec) {
       values[claimed.spec.name] = claimed.value;
       continue;
     }
-    leftover.push(word);
+    if (textOption) leftover.push(word);
+    else problems.push(unexpected(options, values, word));
   }
-  if (leftover.length > 0) {
-    if (!textOption) return fail(`unexpected "${leftover.join(' ')}"`, subcommand);
+  if (leftover.length > 0 && textOption) {
     const checked = checkValue(textOption, leftover.join(' '));
-    if ('error' in checked) return fail(checked.error, subcommand);
-    values[textOption.name] = checked.value;
+    if ('error' in checked) problems.push(checked.error);
+    else values[textOption.name] = checked.value;
   }
-  return finish(options, values, subcommand);
+  return finish(options, values, problems, subcommand);
+}
+
+/** A choice error with a "did you mean" when the value is a typo of a choice. */
+function withSuggestion(spec: OptionSpec, raw: string, error: string): string {
+  if (spec.type !== 'choice') return error;
+  const guess = didYouMean(raw, [...spec.choices, ...Object.keys(spec.aliases ?? {})]);
+  return guess ? `${error}: did you mean ${spec.aliases?.[guess] ?? guess}?` : error;
 }
 
 function looksLikeOptionOf(options: readonly OptionSpec[], word: string): boolean {
@@ -163,12 +226,16 @@ export function parseTyped(info: CommandInfo, subcommand: string | undefined, ra
     return fail(`${info.name} has no subcommand "${subcommand}"`);
   }
   const values: OptionValues = {};
+  const problems: string[] = [];
   for (const [name, value] of Object.entries(raw)) {
     const spec = options.find((o) => o.name === name);
-    if (!spec) return fail(`unknown option "${name}"`, subcommand);
+    if (!spec) {
+      problems.push(`unknown option "${name}"`);
+      continue;
+    }
     const checked = checkValue(spec, value);
-    if ('error' in checked) return fail(checked.error, subcommand);
-    values[name] = checked.value;
+    if ('error' in checked) problems.push(withSuggestion(spec, String(value), checked.error));
+    else values[name] = checked.value;
   }
-  return finish(options, values, subcommand);
+  return finish(options, values, problems, subcommand);
 }

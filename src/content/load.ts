@@ -5,7 +5,7 @@
  */
 import { readdir, readFile } from 'node:fs/promises';
 import { extname, join, relative } from 'node:path';
-import { LineCounter, parseDocument } from 'yaml';
+import { isAlias, isNode, LineCounter, parseDocument, visit, type Document } from 'yaml';
 import type { z } from 'zod';
 import { roleSchema, type Role } from './schema.js';
 
@@ -23,12 +23,55 @@ export class ContentError extends Error {
 
 const ROLE_FILE = /\.(ya?ml|json)$/i;
 
+/**
+ * Most alias expansions a role file may make (yaml's `maxAliasCount`). Role
+ * files need no aliases at all; the cap stops a "billion laughs" file from
+ * expanding into gigabytes while it is converted.
+ */
+export const MAX_ALIASES = 50;
+
 function formatPath(path: readonly PropertyKey[]): string {
   return path.reduce<string>((out, key) => (typeof key === 'number' ? `${out}[${key}]` : out ? `${out}.${String(key)}` : String(key)), '');
 }
 
-/** Parses and validates one role file's text; `file` only labels errors. */
-export function parseRole(text: string, file: string): Role {
+/** A top-level string value and the line it is on. */
+interface Located {
+  value: string;
+  line?: number;
+}
+
+/** One file's outcome: the role when valid, its problems otherwise, and the keys roles must not share. */
+interface ParsedRole {
+  role?: Role;
+  problems: string[];
+  keys: Partial<Record<'id' | 'commandPrefix', Located>>;
+}
+
+/**
+ * Line of the node at `path`, or of its nearest ancestor that exists: a
+ * missing field is reported at the line of the object that lacks it.
+ */
+function lineAt(doc: Document, lines: LineCounter, path: readonly PropertyKey[]): number | undefined {
+  for (let depth = path.length; depth >= 0; depth -= 1) {
+    const node = depth === 0 ? doc.contents : doc.getIn(path.slice(0, depth) as (string | number)[], true);
+    if (isNode(node) && node.range) return lines.linePos(node.range[0]).line;
+  }
+  return undefined;
+}
+
+/** Line of the first alias (`*name`) in the file, for an alias-expansion error. */
+function firstAliasLine(doc: Document, lines: LineCounter): number | undefined {
+  let line: number | undefined;
+  visit(doc, {
+    Alias(_, node) {
+      if (isAlias(node) && node.range) line = lines.linePos(node.range[0]).line;
+      return visit.BREAK;
+    },
+  });
+  return line;
+}
+
+function parseRoleText(text: string, file: string): ParsedRole {
   const lines = new LineCounter();
   const doc = parseDocument(text, { lineCounter: lines, prettyErrors: false, uniqueKeys: true });
   if (doc.errors.length > 0) {
@@ -36,34 +79,61 @@ export function parseRole(text: string, file: string): Role {
       const at = lines.linePos(e.pos[0]);
       return `${file}:${at.line}:${at.col}: not valid YAML: ${e.message.split('\n')[0]}`;
     });
-    throw new ContentError(`Content file ${file} is not valid YAML:\n  ${problems.join('\n  ')}`, problems);
+    return { problems, keys: {} };
   }
-  const result = roleSchema.safeParse(doc.toJS());
-  if (result.success) return result.data;
+  let data: unknown;
+  try {
+    data = doc.toJS({ maxAliasCount: MAX_ALIASES });
+  } catch (error) {
+    // yaml throws a bare ReferenceError for an alias bomb or an alias with no anchor.
+    const line = firstAliasLine(doc, lines);
+    const reason = error instanceof Error ? error.message : String(error);
+    const hint = /alias count/i.test(reason) ? `too many alias expansions (at most ${MAX_ALIASES}; role files need none)` : reason;
+    return { problems: [`${file}${line ? `:${line}` : ''}: not valid YAML: ${hint}`], keys: {} };
+  }
+  const keys: ParsedRole['keys'] = {};
+  for (const key of ['id', 'commandPrefix'] as const) {
+    const value = (data as Record<string, unknown> | null)?.[key];
+    const line = lineAt(doc, lines, [key]);
+    if (typeof value === 'string') keys[key] = line === undefined ? { value: value.trim() } : { value: value.trim(), line };
+  }
+  const result = roleSchema.safeParse(data);
+  if (result.success) return { role: result.data, problems: [], keys };
   const problems = result.error.issues.map((issue: z.core.$ZodIssue) => {
-    const node = doc.getIn(issue.path as (string | number)[], true) as { range?: [number, number, number] } | undefined;
-    const line = node?.range ? lines.linePos(node.range[0]).line : undefined;
+    const line = lineAt(doc, lines, issue.path);
     const where = formatPath(issue.path) || '(top level)';
     return `${file}: ${where}${line ? ` (line ${line})` : ''}: ${issue.message}`;
   });
-  throw new ContentError(`Content file ${file} is invalid:\n  ${problems.join('\n  ')}`, problems);
+  return { problems, keys };
 }
 
-/** Reads one role file. */
-export async function loadRoleFile(path: string): Promise<Role> {
-  let text: string;
+/** Parses and validates one role file's text; `file` only labels errors. */
+export function parseRole(text: string, file: string): Role {
+  const parsed = parseRoleText(text, file);
+  if (parsed.role) return parsed.role;
+  const what = parsed.problems.some((p) => p.includes(': not valid YAML: ')) ? 'is not valid YAML' : 'is invalid';
+  throw new ContentError(`Content file ${file} ${what}:\n  ${parsed.problems.join('\n  ')}`, parsed.problems);
+}
+
+async function readRoleText(path: string): Promise<string> {
   try {
-    text = await readFile(path, 'utf8');
+    return await readFile(path, 'utf8');
   } catch (error) {
     const reason = error instanceof Error ? error.message : String(error);
     throw new ContentError(`Cannot read content file ${path}: ${reason}`, [`${path}: ${reason}`]);
   }
-  return parseRole(text, path);
+}
+
+/** Reads one role file. */
+export async function loadRoleFile(path: string): Promise<Role> {
+  return parseRole(await readRoleText(path), path);
 }
 
 /**
  * Loads every role file (`*.yaml`, `*.yml`, `*.json`) in `dir`, sorted by name.
- * A second role is a second file. Two roles may not share an id or a command prefix.
+ * A second role is a second file. Two roles may not share an id or a command
+ * prefix; a clash names both files and lines, and is found even while one of
+ * the files has other problems, so one run of `validate` reports everything.
  */
 export async function loadRoles(dir: string): Promise<Role[]> {
   let names: string[];
@@ -75,26 +145,33 @@ export async function loadRoles(dir: string): Promise<Role[]> {
   }
   if (names.length === 0) throw new ContentError(`No role files (*.yaml) in ${dir}`, [`${dir}: no role files`]);
   const roles: Role[] = [];
-  const files = new Map<Role, string>();
   const problems: string[] = [];
+  const parsed: { file: string; keys: ParsedRole['keys'] }[] = [];
   for (const name of names) {
     const file = join(dir, name);
     try {
-      const role = await loadRoleFile(file);
-      roles.push(role);
-      files.set(role, file);
+      const one = parseRoleText(await readRoleText(file), file);
+      if (one.role) roles.push(one.role);
+      problems.push(...one.problems);
+      parsed.push({ file, keys: one.keys });
     } catch (error) {
       if (error instanceof ContentError) problems.push(...error.problems);
       else throw error;
     }
   }
-  const label = (r: Role) => relative(process.cwd(), files.get(r) ?? dir);
+  const at = (file: string, where: Located) => `${relative(process.cwd(), file)}${where.line ? ` (line ${where.line})` : ''}`;
   for (const key of ['id', 'commandPrefix'] as const) {
-    const byKey = new Map<string, Role>();
-    for (const role of roles) {
-      const other = byKey.get(role[key]);
-      if (other) problems.push(`${label(role)}: ${key}: "${role[key]}" is already used by ${label(other)}`);
-      else byKey.set(role[key], role);
+    const seen = new Map<string, { file: string; where: Located }>();
+    for (const { file, keys } of parsed) {
+      const where = keys[key];
+      if (!where) continue;
+      const other = seen.get(where.value);
+      if (!other) {
+        seen.set(where.value, { file, where });
+        continue;
+      }
+      const line = where.line ? ` (line ${where.line})` : '';
+      problems.push(`${relative(process.cwd(), file)}: ${key}${line}: "${where.value}" is already used by ${at(other.file, other.where)}`);
     }
   }
   if (problems.length > 0) throw new ContentError(`Content is invalid:\n  ${problems.join('\n  ')}`, problems);

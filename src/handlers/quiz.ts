@@ -7,8 +7,9 @@ import type { Question, Tier } from '../content/schema.js';
 import type { QuizAnswer, QuizSession } from '../ports.js';
 import { filterQuestions, pickMany, poolKey, withSeen } from '../questions/pick.js';
 import { randomId } from '../random.js';
-import { gradeAnswer } from '../quiz/grade.js';
-import { displayedChoices, LETTERS, quizQuestionView, quizSummaryView } from '../quiz/quiz-views.js';
+import { gradeAnswer, type Grade } from '../quiz/grade.js';
+import { gradeFeedback } from '../quiz/grade-feedback.js';
+import { ANSWER_MAX, displayedChoices, LETTERS, quizQuestionView, quizSummaryView } from '../quiz/quiz-views.js';
 import { dueForReview, nextDue } from '../quiz/review.js';
 import { basePoints, PASS_SCORE, streakBonus } from '../quiz/scoring.js';
 import { advance, currentQuestionId, DEFAULT_QUIZ_LENGTH, MAX_QUIZ_LENGTH, isExpired, isFinished, sessionKey, startSession, stopSession } from '../quiz/session.js';
@@ -33,6 +34,18 @@ async function liveSession(input: HandlerInput): Promise<QuizSession | undefined
   return session;
 }
 
+/** Whether the quiz's current question has left the bank (the role file changed since it started). */
+function isOrphaned(input: HandlerInput, session: QuizSession): boolean {
+  return !input.rt.byId.has(currentQuestionId(session) ?? '');
+}
+
+/** Ends a quiz whose question left the bank: its summary so far, and a note saying why. */
+async function endOrphaned(input: HandlerInput, session: QuizSession, replace = false): Promise<Reply> {
+  await input.deps.store.deleteSession(session.key);
+  const note = 'The question bank changed since this quiz started, so it was ended here. Start a new quiz to carry on.';
+  return { visibility: 'private', replace, view: quizSummaryView(input.rt, stopSession(session, input.deps.clock.now()), true, undefined, note) };
+}
+
 function noQuiz(input: HandlerInput): Reply {
   return errorReply('no-quiz', `You have no quiz running here. Start one with ${commandName(input, 'quiz')} start.`);
 }
@@ -47,6 +60,7 @@ interface StartSettings {
 async function begin(input: HandlerInput, settings: StartSettings): Promise<Reply> {
   return input.lock.run(keyOf(input), async () => {
     const running = await liveSession(input);
+    if (running && isOrphaned(input, running)) return endOrphaned(input, running);
     if (running) {
       return {
         visibility: 'private',
@@ -98,8 +112,16 @@ async function begin(input: HandlerInput, settings: StartSettings): Promise<Repl
       random: input.deps.random,
     });
     await input.deps.store.putSession(session);
-    return { visibility: 'private', view: quizQuestionView(input.rt, session) };
+    return { visibility: 'private', view: quizQuestionView(input.rt, session, undefined, cappedNote(settings, ids.length)) };
   });
+}
+
+/** Says so when a quiz is shorter than asked: the pool (or the review queue) held fewer questions. */
+function cappedNote(settings: StartSettings, got: number): string | undefined {
+  if (got >= settings.count) return undefined;
+  if (settings.review) return `Only ${got} missed question${got === 1 ? ' is' : 's are'} due, so this review has ${got} instead of ${settings.count}.`;
+  const which = settings.tier === 'mixed' ? '' : `${settings.tier} `;
+  return `The bank has only ${got} ${which}question${got === 1 ? '' : 's'} for this quiz, so it has ${got} instead of ${settings.count}.`;
 }
 
 export function quizStart(input: HandlerInput): Promise<Reply> {
@@ -123,9 +145,12 @@ export function quizReview(input: HandlerInput): Promise<Reply> {
 /** Grades one response to the current question, records it, and shows what comes next. */
 async function respond(input: HandlerInput, session: QuizSession, response: Response, replace: boolean): Promise<Reply> {
   const q = input.rt.byId.get(currentQuestionId(session) ?? '');
-  if (!q) {
-    await input.deps.store.deleteSession(session.key);
-    return errorReply('stale-action', 'This quiz refers to a question that is no longer in the bank, so it was ended. Start a new one.');
+  if (!q) return endOrphaned(input, session, replace);
+  if (response.kind === 'text' && response.text.length > ANSWER_MAX) {
+    return errorReply(
+      'bad-arguments',
+      `Answers are limited to ${ANSWER_MAX} characters; yours has ${response.text.length}. Shorten it and answer again: the question is still open.`,
+    );
   }
   const now = input.deps.clock.now();
   const judged = judge(input, q, session, response);
@@ -141,8 +166,9 @@ async function respond(input: HandlerInput, session: QuizSession, response: Resp
     bonus,
     ...(judged.given ? { given: judged.given } : {}),
     ...(session.mode === 'choice' ? { correctChoice: q.choices.correct } : {}),
-    ...(judged.score !== undefined ? { score: judged.score, covered: judged.covered ?? [], missed: judged.missed ?? [] } : {}),
+    ...(judged.grade ? gradeFeedback(judged.grade) : {}),
     modelAnswer: q.answer,
+    ...(q.notes.length > 0 ? { notes: q.notes } : {}),
   };
   const next = advance(session, answer, now, input.deps.random);
   if (isFinished(next)) {
@@ -157,8 +183,7 @@ interface Judged {
   outcome: QuizAnswer['outcome'];
   given?: string;
   score?: number;
-  covered?: string[];
-  missed?: string[];
+  grade?: Grade;
 }
 
 function judge(input: HandlerInput, q: Question, session: QuizSession, response: Response): Judged {
@@ -167,8 +192,8 @@ function judge(input: HandlerInput, q: Question, session: QuizSession, response:
     const given = displayedChoices(q, session.order)[response.position];
     return { outcome: session.order[response.position] === 0 ? 'correct' : 'wrong', ...(given ? { given } : {}) };
   }
-  const grade = gradeAnswer(q, response.text, input.rt.analyzer);
-  return { outcome: grade.score >= PASS_SCORE ? 'correct' : 'wrong', given: response.text, score: grade.score, covered: grade.covered, missed: grade.missed };
+  const grade = gradeAnswer(q, response.text, input.rt.analyzer, { genericTerms: input.rt.role.genericTerms });
+  return { outcome: grade.score >= PASS_SCORE ? 'correct' : 'wrong', given: response.text, score: grade.score, grade };
 }
 
 /** `/quiz answer <text>`: a letter (or the choice's text) in a multiple-choice quiz, prose in a free-text one. */

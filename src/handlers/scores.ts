@@ -45,6 +45,7 @@ export async function statsCommand(input: HandlerInput): Promise<Reply> {
       byTopic,
       weakest,
       reviewDue,
+      footnote: STATS_FOOTNOTE,
       actions: [
         ...(reviewDue > 0 ? [{ id: encodeAction(prefix, { area: 'quiz', op: 'review' }), label: `Review ${reviewDue} missed` }] : []),
         { id: encodeAction(prefix, { area: 'board', op: 'show', period: 'all' }), label: 'Leaderboard' },
@@ -52,6 +53,10 @@ export async function statsCommand(input: HandlerInput): Promise<Reply> {
     },
   };
 }
+
+/** How the stats are counted, beside a quiz summary's (which count one quiz). */
+export const STATS_FOOTNOTE =
+  'Counts every answer you have given in this space: a skipped quiz question counts as answered wrong. Best streak is your longest run of correct answers across all quizzes.';
 
 export async function leaderboard(input: HandlerInput, periodKind: 'all' | 'week', share: boolean, replace = false): Promise<Reply> {
   const now = input.deps.clock.now();

@@ -1,12 +1,14 @@
 /** `/<prefix>-search <keywords>`: search everything the role holds, the way people talk. */
 import { encodeAction } from '../actions.js';
-import { searchIndex } from '../search/index.js';
+import { searchIndex, unmatchedTerms, type SearchHit } from '../search/index.js';
 import type { Action, Reply } from '../views.js';
 import { stringValue, type HandlerInput } from './context.js';
 
 export const SEARCH_LIMIT = 10;
 /** Buttons that open a found question's card; the rest are listed only. */
 const OPEN_BUTTONS = 5;
+/** Characters of the closest question's prompt quoted in a note. */
+const CLOSEST_MAX = 80;
 
 export async function searchCommand(input: HandlerInput): Promise<Reply> {
   // The table marks the query required, so the parser has already refused an empty one.
@@ -17,6 +19,9 @@ export async function searchCommand(input: HandlerInput): Promise<Reply> {
     .filter((h) => h.kind === 'question' && h.questionId)
     .slice(0, OPEN_BUTTONS)
     .map((h, i) => ({ id: encodeAction(prefix, { area: 'card', op: 'open', questionId: h.questionId ?? h.id }), label: `Open #${hits.indexOf(h) + 1}`, ...(i === 0 ? { style: 'primary' as const } : {}) }));
+  // Questions are what an interviewer searches for: a topic word that no
+  // question mentions is said out loud, not papered over with what matched the rest.
+  const note = unmatchedNote(unmatchedTerms(input.rt.index, query, { kinds: ['question'] }), hits);
   return {
     visibility: 'private',
     view: {
@@ -25,6 +30,22 @@ export async function searchCommand(input: HandlerInput): Promise<Reply> {
       query,
       results: hits.map((h) => ({ id: h.id, kind: h.kind, title: h.title, snippet: h.text, score: h.score, ...(h.tier ? { tier: h.tier } : {}) })),
       actions,
+      ...(note ? { note } : {}),
     },
   };
+}
+
+/**
+ * What to tell the user when some of their words match no question:
+ * "No question mentions lambda; closest: <the best question hit>", or just
+ * the first part when no question matched at all. Undefined when every word
+ * matched. The words are user text: renderers escape them.
+ */
+export function unmatchedNote(unmatched: readonly string[], hits: readonly SearchHit[]): string | undefined {
+  if (unmatched.length === 0) return undefined;
+  const words = unmatched.length === 1 ? unmatched[0] : `${unmatched.slice(0, -1).join(', ')} or ${unmatched[unmatched.length - 1]}`;
+  const closest = hits.find((h) => h.kind === 'question');
+  if (!closest) return `No question mentions ${words}.`;
+  const title = closest.title.length > CLOSEST_MAX ? `${closest.title.slice(0, CLOSEST_MAX - 1).trimEnd()}…` : closest.title;
+  return `No question mentions ${words}; closest: “${title}”`;
 }

@@ -20,6 +20,9 @@ export function questionCard(role: Pick<Role, 'mistakes'>, q: Question): Questio
       const m = mistakes.get(id);
       return m ? [{ title: m.title, text: m.text }] : [];
     }),
+    rubric: q.rubric,
+    notes: q.notes,
+    source: q.source,
   };
 }
 

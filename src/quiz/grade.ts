@@ -1,199 +1,231 @@
 /**
  * Grades a free-text answer the way an interviewer listens: which of the
- * question's key points it covers, in the candidate's own words (stems,
- * synonyms, small typos), with two guards against gaming: a bare list of
- * keywords is capped, and an answer whose words mostly belong elsewhere (a good
- * answer to another question) is scaled down, since key point terms are often
- * everyday words ("requests", "variables") that other answers use too.
+ * question's key points it claims, in the candidate's own words (stems,
+ * synonyms, small typos), said of the right thing and not negated; which wrong
+ * claims it makes; and two guards against gaming: a bare list of keywords is
+ * capped, and an answer whose words mostly belong elsewhere (a good answer to
+ * another question) is scaled down.
  */
 import type { Question } from '../content/schema.js';
-import { editDistance, maxTypoDistance, type Analyzer, type Token } from '../search/text.js';
+import type { Analyzer } from '../search/text.js';
+import { analyseAnswer, quote, type AnswerText } from './answer-text.js';
+import {
+  alternativesOf,
+  type Claim,
+  Locator,
+  readOccurrence,
+  saidOf,
+  type Subject,
+  type SubjectMentions,
+  subjectKey,
+  subjectMentions,
+  type Weak,
+  weakTerms,
+} from './claims.js';
+import { isKeywordSoup } from './keyword-soup.js';
+import { ABSENCE_TERM, matchTerm } from './negation.js';
 
-/** A grade: 0..100 and the key point labels covered and missed, in question order. */
+/** How one key point fared: covered, missed, said in the negative, or contradicted. */
+export type PointStatus = 'covered' | 'missed' | 'negated' | 'contradicted';
+
+/** One key point's verdict, with the words heard and why it counted or not. */
+export interface PointGrade {
+  label: string;
+  status: PointStatus;
+  /** The answer's words the verdict rests on. */
+  heard?: string;
+  /** For a covered point: how much evidence was heard (1 for a single one-word mention). */
+  strength?: number;
+}
+
+/** A wrong claim the answer made, and what the content says about it. */
+export interface ContradictionHit {
+  feedback: string;
+  heard: string;
+}
+
+/** A grade: 0..100, each key point's verdict, the wrong claims, and any cap applied. */
 export interface Grade {
   score: number;
+  /** Labels of covered key points, in question order. */
   covered: string[];
+  /** Labels of every other key point (missed, negated or contradicted), in question order. */
   missed: string[];
+  points: PointGrade[];
+  contradictions: ContradictionHit[];
+  /** Set when the score was capped: the answer reads as a bare list of keywords. */
+  capped?: { reason: 'keyword-list'; cap: number; uncapped: number };
+}
+
+/** Options that come from the role rather than the question. */
+export interface GradeOptions {
+  /** The role's generic terms: never evidence alone. */
+  genericTerms?: readonly string[];
 }
 
 /** Highest grade for an answer that is mostly a list of keywords. */
-export const KEYWORD_SOUP_CAP = 40;
+export const KEYWORD_SOUP_CAP = 10;
 
-/** Share of the grade earned by key points; the rest by overlap with the model answer's vocabulary. */
+/** Share of the grade earned by key points; the rest by overlap with the model answer's own vocabulary. */
 const KEY_POINT_SHARE = 0.85;
-/** Overlap with the model answer's content words that earns the whole vocabulary share. */
-const FULL_VOCABULARY_OVERLAP = 0.4;
+/** Overlap with the model answer's specific content words that earns the whole vocabulary share. */
+const FULL_VOCABULARY_OVERLAP = 0.35;
+/** Credit for a key point shown by one one-word mention only ("SLO", "S3"): it names the topic more than it makes the claim. */
+const SINGLE_MENTION_CREDIT = 0.7;
+/** Key points a wrong claim costs. */
+const CONTRADICTION_COST = 1;
 /**
  * Share of an answer's distinct content terms found in the question's own text
- * (prompt, model answer, keywords, key points, follow-ups) below which the answer
- * counts as off-topic, and above which it counts as fully on-topic; the grade
- * is scaled linearly in between. Measured on the real bank: other questions'
- * model answers reach at most about 0.26, paraphrased on-topic answers 0.6+.
+ * below which the answer counts as off-topic, and above which fully on-topic;
+ * the grade is scaled linearly in between.
  */
 const OFF_TOPIC = 0.1;
 const ON_TOPIC = 0.4;
-/** Extra words allowed inside a multi-word term: "exit code 137" may be "exited with code 137". */
-const PROXIMITY_SLACK = 3;
-/** Below this share of connective words (the, to, because, ...), text reads as a list, not prose. */
-const SOUP_CONNECTIVE_SHARE = 0.15;
-/** ... and when at least this share of its content words are the question's terms, it is keyword soup. */
-const SOUP_TERM_SHARE = 0.5;
 
-/** One word of a key term: matched by analysed term, or by a near spelling of its surface word. */
-interface Unit {
-  term: string;
-  word: string;
-  maxTypos: number;
-  /**
-   * Answer words already compared with `word`, and whether they were near
-   * enough: answers share most of their words, so each pair is measured once.
-   */
-  near: Map<string, boolean>;
-}
-
-/** Most answer words remembered per unit, so a long-running bot cannot grow the memo without bound. */
-const NEAR_MEMO_MAX = 5_000;
-
-function isNear(unit: Unit, word: string): boolean {
-  let near = unit.near.get(word);
-  if (near === undefined) {
-    near = word !== unit.word && editDistance(word, unit.word, unit.maxTypos) <= unit.maxTypos;
-    if (unit.near.size >= NEAR_MEMO_MAX) unit.near.clear();
-    unit.near.set(word, near);
-  }
-  return near;
-}
-
-/** A question analysed once for grading. */
 interface Prepared {
-  points: { label: string; alternatives: Unit[][] }[];
-  /** Terms of the key points and keywords: what makes a word "a term" for soup detection. */
+  points: { label: string; claim: Claim }[];
+  contradictions: { feedback: string; claim: Claim }[];
+  subjects: Subject[];
   termSet: Set<string>;
-  /** Content terms of the model answer. */
   modelTerms: Set<string>;
-  /** Content terms of everything the question says, for the on-topic share. */
   questionTerms: Set<string>;
 }
 
 const cache = new WeakMap<Analyzer, Map<string, { question: Question; prepared: Prepared }>>();
 
 /**
- * Grades `answer` against `question`. Deterministic; the question's analysis is
- * cached per analyzer and question id. Empty or blank answers score 0 with
- * every key point missed.
+ * Grades `answer` against `question`. Deterministic; the question's analysis
+ * is cached per analyzer and question id. A blank answer scores 0 with every
+ * key point missed.
  */
-export function gradeAnswer(question: Question, answer: string, analyzer: Analyzer): Grade {
-  const prepared = prepare(question, analyzer);
-  const labels = prepared.points.map((p) => p.label);
-  if (answer.trim() === '') return { score: 0, covered: [], missed: labels };
-
-  const tokens = analyzer.tokens(answer);
-  const at = new Map<string, number[]>();
-  for (const t of tokens) {
-    const list = at.get(t.term) ?? [];
-    list.push(t.pos);
-    at.set(t.term, list);
-  }
-  // Surface words by length, in order of first occurrence: a typo check need only
-  // compare words whose lengths differ by at most the typos allowed.
-  const byLength = new Map<number, { word: string; order: number; list: number[] }[]>();
-  const words = new Map<string, number[]>();
-  for (const t of tokens) {
-    if (t.source === 'phrase') continue;
-    const list = words.get(t.word);
-    if (list) {
-      list.push(t.pos);
-      continue;
-    }
-    const entry = { word: t.word, order: words.size, list: [t.pos] };
-    words.set(t.word, entry.list);
-    const bucket = byLength.get(t.word.length);
-    if (bucket) bucket.push(entry);
-    else byLength.set(t.word.length, [entry]);
-  }
-  // Units repeat across a point's alternatives.
-  const seen = new Map<Unit, number[]>();
-  const positions = (unit: Unit): number[] => {
-    const exact = at.get(unit.term) ?? [];
-    if (unit.maxTypos === 0) return exact;
-    const known = seen.get(unit);
-    if (known) return known;
-    const close: { order: number; list: number[] }[] = [];
-    for (let len = unit.word.length - unit.maxTypos; len <= unit.word.length + unit.maxTypos; len++) {
-      if (maxTypoDistance(len) === 0) continue;
-      for (const w of byLength.get(len) ?? []) {
-        if (isNear(unit, w.word)) close.push(w);
-      }
-    }
-    // Answer order, as before the buckets: the nearest-position pick in `matches` keeps the first of equals.
-    close.sort((a, b) => a.order - b.order);
-    const near = [...exact];
-    for (const w of close) near.push(...w.list);
-    seen.set(unit, near);
-    return near;
-  };
-
-  const covered: string[] = [];
-  const missed: string[] = [];
-  for (const point of prepared.points) {
-    const hit = point.alternatives.some((units) => matches(units.map(positions)));
-    (hit ? covered : missed).push(point.label);
-  }
-
-  const keyShare = covered.length / Math.max(1, prepared.points.length);
-  const answerTerms = new Set(tokens.map((t) => t.term));
-  let shared = 0;
-  for (const term of prepared.modelTerms) if (answerTerms.has(term)) shared += 1;
-  const overlap = shared / Math.max(1, prepared.modelTerms.size);
-  const vocabulary = Math.min(1, overlap / FULL_VOCABULARY_OVERLAP);
-  let onTopic = 0;
-  for (const term of answerTerms) if (prepared.questionTerms.has(term)) onTopic += 1;
-  const relevance = clamp((onTopic / Math.max(1, answerTerms.size) - OFF_TOPIC) / (ON_TOPIC - OFF_TOPIC));
-  let score = Math.round(100 * relevance * (KEY_POINT_SHARE * keyShare + (1 - KEY_POINT_SHARE) * vocabulary));
-  if (isKeywordSoup(answer, tokens, prepared.termSet, analyzer)) score = Math.min(score, KEYWORD_SOUP_CAP);
-  return { score, covered, missed };
-}
-
-const clamp = (x: number): number => Math.min(1, Math.max(0, x));
-
-/** Whether every unit has a position and some choice of positions lies within the allowed window. */
-function matches(unitPositions: number[][]): boolean {
-  if (unitPositions.some((p) => p.length === 0)) return false;
-  const [first, ...rest] = unitPositions;
-  if (!first) return false;
-  if (rest.length === 0) return true;
-  const window = unitPositions.length - 1 + PROXIMITY_SLACK;
-  // Anchor on each occurrence of the first word and take the nearest of every other word.
-  return first.some((anchor) => {
-    let lo = anchor;
-    let hi = anchor;
-    for (const list of rest) {
-      let best = list[0] ?? anchor;
-      for (const p of list) if (Math.abs(p - anchor) < Math.abs(best - anchor)) best = p;
-      lo = Math.min(lo, best);
-      hi = Math.max(hi, best);
-    }
-    return hi - lo <= window;
+export function gradeAnswer(question: Question, answer: string, analyzer: Analyzer, options: GradeOptions = {}): Grade {
+  const prepared = prepare(question, analyzer, options.genericTerms ?? []);
+  const missedAll = (): Grade => ({
+    score: 0,
+    covered: [],
+    missed: prepared.points.map((p) => p.label),
+    points: prepared.points.map((p) => ({ label: p.label, status: 'missed' })),
+    contradictions: [],
   });
+  if (answer.trim() === '') return missedAll();
+  const text = analyseAnswer(answer, analyzer);
+  const locator = new Locator(text);
+  const mentions = subjectMentions(text, locator, prepared.subjects);
+
+  const points = prepared.points.map(({ label, claim }) => judgePoint(label, claim, text, locator, mentions));
+  const contradictions: ContradictionHit[] = [];
+  for (const { feedback, claim } of prepared.contradictions) {
+    const hit = locator
+      .occurrences(claim.alternatives)
+      .find((o) => o.specific && !isDenied(text, o) && saidOf(text, mentions, o, claim.about, true));
+    if (hit) contradictions.push({ feedback, heard: quote(text, hit.start, hit.end) });
+  }
+  for (const p of points) {
+    if (p.status === 'contradicted') contradictions.push({ feedback: `You said "${p.heard ?? ''}": a strong answer rules that out (${p.label}).`, heard: p.heard ?? '' });
+  }
+
+  const covered = points.filter((p) => p.status === 'covered').map((p) => p.label);
+  const missed = points.filter((p) => p.status !== 'covered').map((p) => p.label);
+  let heard = 0;
+  for (const p of points) if (p.status === 'covered') heard += (p.strength ?? 2) >= 2 ? 1 : SINGLE_MENTION_CREDIT;
+  const credit = Math.max(0, heard - CONTRADICTION_COST * contradictions.length);
+  const keyShare = credit / Math.max(1, points.length);
+  const score = Math.round(100 * relevance(text, prepared) * (KEY_POINT_SHARE * keyShare + (1 - KEY_POINT_SHARE) * vocabulary(text, prepared, contradictions.length)));
+  const grade: Grade = { score, covered, missed, points, contradictions };
+  if (score > KEYWORD_SOUP_CAP && isKeywordSoup(answer, analyzer)) {
+    grade.score = KEYWORD_SOUP_CAP;
+    grade.capped = { reason: 'keyword-list', cap: KEYWORD_SOUP_CAP, uncapped: score };
+  }
+  return grade;
 }
+
+/** Said in the negative, or as the object of a rejecting verb. */
+const isDenied = (text: AnswerText, o: { start: number; end: number; positions: number[] }): boolean => {
+  const r = readOccurrence(text, { ...o, specific: true });
+  return r.negated || r.rejected;
+};
+
+/** Distinct specific words of a point's label that, said close together, show the point. */
+const LABEL_WORDS_NEEDED = 2;
+/** How close: within this many word positions of each other. */
+const LABEL_WINDOW = 8;
 
 /**
- * A bare list of terms ("kubectl describe logs previous oomkilled liveness
- * probe env") has almost no connective words and is mostly the question's own
- * terms; prose explaining the same things does not read that way.
+ * The point said in its label's own words: two of the label's specific words
+ * close together in one sentence, neither negated, said of the right subject.
+ * A general net under the listed terms, which cannot foresee every paraphrase.
  */
-function isKeywordSoup(answer: string, tokens: readonly Token[], termSet: ReadonlySet<string>, analyzer: Analyzer): boolean {
-  const raw = answer.toLowerCase().match(/[a-z0-9]+(?:'[a-z]+)?/g) ?? [];
-  if (raw.length < 3) return raw.length > 0;
-  const connective = raw.filter((w) => analyzer.isStopWord(w) && !/^[a-z0-9]$/.test(w)).length;
-  if (connective / raw.length >= SOUP_CONNECTIVE_SHARE) return false;
-  const content = tokens.filter((t) => t.source === 'word');
-  if (content.length === 0) return false;
-  const terms = content.filter((t) => termSet.has(t.term)).length;
-  return terms / content.length >= SOUP_TERM_SHARE;
+function labelEvidence(claim: Claim, text: AnswerText, locator: Locator, mentions: SubjectMentions): { start: number; end: number } | undefined {
+  const hits: { word: number; start: number; end: number }[] = [];
+  claim.labelWords.forEach((alt, word) => {
+    for (const o of locator.occurrences([alt])) {
+      if (!readOccurrence(text, o).negated && saidOf(text, mentions, o, claim.about, false)) hits.push({ word, start: o.start, end: o.end });
+    }
+  });
+  hits.sort((a, b) => a.start - b.start);
+  for (let i = 0; i < hits.length; i++) {
+    const a = hits[i];
+    if (!a) continue;
+    const near = new Set([a.word]);
+    let end = a.end;
+    for (let j = i + 1; j < hits.length; j++) {
+      const b = hits[j];
+      if (!b || b.start - a.start > LABEL_WINDOW || text.sentenceOf(b.start) !== text.sentenceOf(a.start)) break;
+      near.add(b.word);
+      end = Math.max(end, b.end);
+      if (near.size >= LABEL_WORDS_NEEDED) return { start: a.start, end };
+    }
+  }
+  return undefined;
 }
 
-function prepare(question: Question, analyzer: Analyzer): Prepared {
+function judgePoint(label: string, claim: Claim, text: AnswerText, locator: Locator, mentions: SubjectMentions): PointGrade {
+  const found = locator.occurrences(claim.alternatives).filter((o) => o.specific && saidOf(text, mentions, o, claim.about, false));
+  let negated: PointGrade | undefined;
+  let contradicted: PointGrade | undefined;
+  let covered: PointGrade | undefined;
+  // How much evidence: a one-word mention is weaker than a phrase or two separate terms.
+  const evidence = new Map<number, number>();
+  for (const o of found) {
+    const r = readOccurrence(text, o);
+    // Quote from the negation's cue, so the feedback shows "never use vault", not "vault".
+    const cue = o.positions.map((p) => text.negatedBy.get(p)).find((c) => c !== undefined && !o.positions.includes(c));
+    const heard = quote(text, Math.min(o.start, cue ?? o.start), o.end);
+    const good = claim.either || (claim.negative ? r.negated || r.rejected : !r.negated);
+    if (good) {
+      covered ??= { label, status: 'covered', heard };
+      evidence.set(o.start, Math.max(evidence.get(o.start) ?? 0, o.positions.length > 1 ? 2 : 1));
+    } else if (claim.negative) contradicted ??= { label, status: 'contradicted', heard };
+    else negated ??= { label, status: 'negated', heard };
+  }
+  if (covered) {
+    let strength = 0;
+    for (const v of evidence.values()) strength += v;
+    return { ...covered, strength };
+  }
+  if (contradicted ?? negated) return contradicted ?? negated ?? { label, status: 'missed' };
+  const byLabel = claim.negative ? undefined : labelEvidence(claim, text, locator, mentions);
+  return byLabel ? { label, status: 'covered', heard: quote(text, byLabel.start, byLabel.end), strength: 2 } : { label, status: 'missed' };
+}
+
+/** Overlap with the model answer's specific vocabulary, counting only what was not negated. */
+function vocabulary(text: AnswerText, prepared: Prepared, wrongClaims: number): number {
+  if (wrongClaims > 0) return 0;
+  const said = new Set(text.tokens.filter((t) => !text.negatedBy.has(t.pos)).map((t) => t.term));
+  let shared = 0;
+  for (const term of prepared.modelTerms) if (said.has(term)) shared += 1;
+  return Math.min(1, shared / Math.max(1, prepared.modelTerms.size) / FULL_VOCABULARY_OVERLAP);
+}
+
+/** How much of the answer is about this question at all. */
+function relevance(text: AnswerText, prepared: Prepared): number {
+  const terms = new Set(text.tokens.map((t) => t.term));
+  let onTopic = 0;
+  for (const term of terms) if (prepared.questionTerms.has(term)) onTopic += 1;
+  return Math.min(1, Math.max(0, (onTopic / Math.max(1, terms.size) - OFF_TOPIC) / (ON_TOPIC - OFF_TOPIC)));
+}
+
+function prepare(question: Question, analyzer: Analyzer, generic: readonly string[]): Prepared {
   let byId = cache.get(analyzer);
   if (!byId) {
     byId = new Map();
@@ -201,43 +233,47 @@ function prepare(question: Question, analyzer: Analyzer): Prepared {
   }
   const hit = byId.get(question.id);
   if (hit && hit.question === question) return hit.prepared;
+  const weak = weakTerms(question, generic, analyzer);
+  const subjects = new Map<string, Subject>();
+  const claimOf = (about: readonly string[] | undefined, terms: readonly string[], negative: boolean, label = '', either = false): Claim => {
+    const keys = about?.map((a) => subjectKey(a, analyzer)).filter((k) => k !== '');
+    for (const [i, a] of (about ?? []).entries()) {
+      const key = keys?.[i];
+      if (key && !subjects.has(key)) subjects.set(key, { key, alternatives: alternativesOf(a, analyzer, { terms: new Set(), phrases: [] }) });
+    }
+    // A claim's own subject words are not evidence for it: "limits" says nothing about what limits do.
+    const own: Weak = { terms: new Set(weak.terms), phrases: weak.phrases };
+    for (const k of keys ?? []) for (const t of k.split(' ')) (own.terms as Set<string>).add(t);
+    const labelWords = [
+      ...new Set(
+        analyzer
+          .tokens(label)
+          .filter((t) => t.source === 'word' && !own.terms.has(t.term) && matchTerm(t.word, t.term) !== ABSENCE_TERM && !/^[0-9]+$/.test(t.term))
+          .map((t) => t.word),
+      ),
+    ];
+    return {
+      alternatives: terms.flatMap((t) => alternativesOf(t, analyzer, own)),
+      labelWords: labelWords.flatMap((w) => alternativesOf(w, analyzer, own)),
+      ...(keys && keys.length > 0 ? { about: new Set(keys) } : {}),
+      negative,
+      either,
+    };
+  };
+  const points = question.keyPoints.map((kp) => ({ label: kp.point, claim: claimOf(kp.about, kp.terms, kp.negative ?? false, kp.point, kp.either ?? false) }));
+  const contradictions = question.contradictions.map((c) => ({ feedback: c.feedback, claim: claimOf(c.about, c.terms, false) }));
   const termSet = new Set<string>();
-  const points = question.keyPoints.map((kp) => {
-    const alternatives = kp.terms.flatMap((t) => alternativesOf(t, analyzer));
-    for (const units of alternatives) for (const u of units) termSet.add(u.term);
-    return { label: kp.point, alternatives };
-  });
+  for (const p of points) for (const a of p.claim.alternatives) for (const u of a.units) termSet.add(u.term);
   for (const k of question.keywords) for (const t of analyzer.terms(k)) termSet.add(t);
-  const modelTerms = new Set(analyzer.tokens(question.answer).filter((t) => t.source !== 'camel').map((t) => t.term));
-  const questionTerms = new Set([...modelTerms, ...termSet]);
-  const said = [question.prompt, ...question.keyPoints.map((k) => k.point), ...question.followUps];
-  for (const text of said) for (const t of analyzer.terms(text)) questionTerms.add(t);
-  const prepared: Prepared = { points, termSet, modelTerms, questionTerms };
+  const modelTerms = new Set(
+    analyzer
+      .tokens(question.answer)
+      .filter((t) => t.source !== 'camel' && !weak.terms.has(t.term))
+      .map((t) => t.term),
+  );
+  const questionTerms = new Set([...modelTerms, ...termSet, ...weak.terms]);
+  for (const text of [...question.keyPoints.map((k) => k.point), ...question.followUps]) for (const t of analyzer.terms(text)) questionTerms.add(t);
+  const prepared: Prepared = { points, contradictions, subjects: [...subjects.values()], termSet, modelTerms, questionTerms };
   byId.set(question.id, { question, prepared });
   return prepared;
-}
-
-/**
- * The ways a key term can be said: its words as written; a synonym phrase in
- * it replaced by its canonical term ("infrastructure as code" ↔ "iac"); the
- * joined form of a compound ("post-mortem" ↔ "postmortem").
- */
-function alternativesOf(term: string, analyzer: Analyzer): Unit[][] {
-  const tokens = analyzer.tokens(term);
-  const unit = (t: Token): Unit => ({
-    term: t.term,
-    word: t.word,
-    maxTypos: /[0-9]/.test(t.word) || t.source === 'phrase' ? 0 : maxTypoDistance(t.word.length),
-    near: new Map(),
-  });
-  const dedupe = (units: Unit[]): Unit[] => units.filter((u, i) => units.findIndex((v) => v.term === u.term) === i);
-  const words = tokens.filter((t) => t.source === 'word');
-  const out: Unit[][] = [];
-  if (words.length > 0) out.push(dedupe(words.map(unit)));
-  for (const p of tokens.filter((t) => t.source === 'phrase')) {
-    const outside = words.filter((w) => w.pos < p.pos || w.pos >= p.pos + p.span);
-    out.push(dedupe([unit(p), ...outside.map(unit)]));
-  }
-  for (const j of tokens.filter((t) => t.source === 'joined')) out.push([unit(j)]);
-  return out;
 }

@@ -56,7 +56,11 @@ export function quizQuestionView(rt: RoleRuntime, session: QuizSession, feedback
   };
 }
 
-export function quizSummaryView(rt: RoleRuntime, session: QuizSession, stopped: boolean, feedback?: AnswerFeedback): View {
+/** How the summary's figures are counted, beside the stats' (which count every answer ever given). */
+export const SUMMARY_FOOTNOTE =
+  'Correct counts this quiz only; a skipped question is not counted as answered here, but your stats count it as a miss. Best streak is the longest run of correct answers in this quiz.';
+
+export function quizSummaryView(rt: RoleRuntime, session: QuizSession, stopped: boolean, feedback?: AnswerFeedback, note?: string): View {
   const prefix = rt.role.commandPrefix;
   const missed = session.answers.flatMap((a) => {
     const q = rt.byId.get(a.questionId);
@@ -84,6 +88,8 @@ export function quizSummaryView(rt: RoleRuntime, session: QuizSession, stopped: 
     points: session.points,
     bestStreak: session.bestStreak,
     ...(feedback ? { feedback } : {}),
+    ...(note ? { note } : {}),
+    footnote: SUMMARY_FOOTNOTE,
     missed,
     actions,
   };

@@ -2,7 +2,32 @@
  * What a role offers to search: every question, use case, responsibility,
  * skill and interview mistake as a document of weighted fields.
  */
-import type { Role, Tier } from '../content/schema.js';
+import type { Tier } from '../content/schema.js';
+
+/** What search reads of a question. */
+export interface SearchableQuestion {
+  id: string;
+  tier: Tier;
+  prompt: string;
+  answer: string;
+  topics: readonly string[];
+  keywords: readonly string[];
+  keyPoints: readonly { point: string; terms: readonly string[] }[];
+}
+
+/**
+ * What search reads of a role. A `Role` is one; naming only these fields keeps
+ * search (and its tests on a frozen bank) independent of content-model changes
+ * it has no use for.
+ */
+export interface SearchableRole {
+  questions: readonly SearchableQuestion[];
+  useCases: readonly { id: string; title: string; context: string; examples: readonly string[] }[];
+  responsibilities: readonly string[];
+  skills: { technical: readonly string[]; soft: readonly string[] };
+  mistakes: readonly { id: string; title: string; text: string }[];
+  synonyms: readonly (readonly string[])[];
+}
 
 /** The kinds of content search returns. */
 export type SearchKind = 'question' | 'use-case' | 'responsibility' | 'skill' | 'mistake';
@@ -40,26 +65,46 @@ export interface SearchDocument {
 // things in passing.
 const W = { prompt: 3, keywords: 3, terms: 2.5, topics: 2, points: 1.5, answer: 1, title: 2, body: 1 } as const;
 
-const list = (items: readonly string[]): string => items.join(' ; ');
+const SEP = ' ; ';
+const list = (items: readonly string[]): string => items.join(SEP);
+
+/**
+ * The key points' terms and labels as two lists. Plain loops: flatMap and map
+ * over the key points cost more than all the rest of a document at 10k
+ * questions. Joined rather than concatenated: concatenation makes a rope,
+ * and hashing it (to find repeated texts) first copies it flat.
+ */
+function keyPointLists(points: SearchableQuestion['keyPoints']): { terms: string; points: string } {
+  const terms: string[] = [];
+  const labels: string[] = [];
+  for (const p of points) {
+    labels.push(p.point);
+    for (const t of p.terms) terms.push(t);
+  }
+  return { terms: list(terms), points: list(labels) };
+}
 
 /** Every searchable document of a role, questions first. */
-export function roleDocuments(role: Role): SearchDocument[] {
-  const docs: SearchDocument[] = role.questions.map((q) => ({
-    id: q.id,
-    kind: 'question',
-    tier: q.tier,
-    title: q.prompt,
-    text: q.answer,
-    questionId: q.id,
-    fields: [
-      { name: 'prompt', text: q.prompt, weight: W.prompt, strong: true },
-      { name: 'keywords', text: list(q.keywords), weight: W.keywords, strong: true },
-      { name: 'terms', text: list(q.keyPoints.flatMap((k) => k.terms)), weight: W.terms, strong: true },
-      { name: 'topics', text: list(q.topics.map((t) => t.replace(/-/g, ' '))), weight: W.topics, strong: true },
-      { name: 'points', text: list(q.keyPoints.map((k) => k.point)), weight: W.points, strong: true },
-      { name: 'answer', text: q.answer, weight: W.answer, strong: false },
-    ],
-  }));
+export function roleDocuments(role: SearchableRole): SearchDocument[] {
+  const docs: SearchDocument[] = role.questions.map((q) => {
+    const kp = keyPointLists(q.keyPoints);
+    return {
+      id: q.id,
+      kind: 'question',
+      tier: q.tier,
+      title: q.prompt,
+      text: q.answer,
+      questionId: q.id,
+      fields: [
+        { name: 'prompt', text: q.prompt, weight: W.prompt, strong: true },
+        { name: 'keywords', text: list(q.keywords), weight: W.keywords, strong: true },
+        { name: 'terms', text: kp.terms, weight: W.terms, strong: true },
+        { name: 'topics', text: list(q.topics).replace(/-/g, ' '), weight: W.topics, strong: true },
+        { name: 'points', text: kp.points, weight: W.points, strong: true },
+        { name: 'answer', text: q.answer, weight: W.answer, strong: false },
+      ],
+    };
+  });
   for (const u of role.useCases) {
     const body = [u.context, ...u.examples].join('\n');
     docs.push({

@@ -2,7 +2,14 @@ import { describe, expect, it } from 'vitest';
 import { actionHints, matchActionWord, renderReply } from '../../adapters/console/render.js';
 import { neutralise, visibleLength } from '../../adapters/console/text.js';
 import type { View } from '../../src/views.js';
+import { samples } from '../renderers/samples.js';
 import { cardActions, reply, sampleViews, textQuestionView } from './views.js';
+
+const sample = (name: string): View => {
+  const found = samples.find((s) => s.name === name);
+  if (!found) throw new Error(`no sample named ${name}`);
+  return found.view;
+};
 
 const plain = (view: View, width?: number) => renderReply(reply(view), { color: false, ...(width ? { width } : {}) });
 // Any ESC at all means a sequence reached the terminal.
@@ -19,28 +26,48 @@ describe('renderReply', () => {
   it('shows the content of each view kind', () => {
     expect(plain(sampleViews.role)).toMatch(/DevOps Engineer — Overview[\s\S]*• Build pipelines[\s\S]*\[skills\]/);
     const card = plain(sampleViews.card);
-    expect(card).toContain('No harder tier');
+    expect(card).toMatch(/^Already at the hardest tier: another advanced question\.\nDevOps Engineer · advanced · kubernetes, debugging\n/);
     expect(card).toContain('CrashLoopBackOff');
-    expect(card).toMatch(/Answer\n {2}Check logs/);
-    expect(card).toContain('Red flags');
     expect(card).toContain('[another] [harder] [easier] [show answer]');
     const quiz = plain(sampleViews['quiz-question']);
     expect(quiz).toContain('✗ Not quite.');
     expect(quiz).toContain('Correct: The smallest deployable unit');
-    expect(quiz).toContain('question 2/3');
+    expect(quiz).toMatch(/Model answer:\n {4}A pod is[\s\S]*\n\nYou already have a quiz running here[\s\S]*question 2\/3/);
     expect(quiz).toMatch(/ {2}A\) Continuous integration\n {2}B\) Code inspection\n {2}C\) Container image\n {2}D\) Cloud infrastructure/);
     expect(quiz).toContain('Type A–D to answer, or: [skip] [stop]');
     const summary = plain(sampleViews['quiz-summary']);
     expect(summary).toMatch(/✓ Correct! \+12 points \(streak bonus \+2\)/);
     expect(summary).toContain('Score: 75/100');
-    expect(summary).toMatch(/Missed:\n {4}✗ Instant rollback/);
-    expect(summary).toContain('2/3 correct');
-    expect(plain(sampleViews.search)).toMatch(/search: "crashloop"[\s\S]* 1\. A pod is in CrashLoopBackOff \[Question · advanced\]/);
+    expect(summary).toContain('2/3 correct (3 questions)');
+    expect(summary).toMatch(/bank changed[\s\S]*quiz finished[\s\S]*To review[\s\S]*Correct counts this quiz only[\s\S]*\[new quiz\]$/);
+    expect(plain(sampleViews.search)).toMatch(/^Showing results for[\s\S]*search: "kubernets crashloop"[\s\S]* 1\. A pod is in CrashLoopBackOff \[Question · advanced\]/);
     expect(plain(sampleViews.leaderboard)).toMatch(/1 {2}Ada\s+40\s+5\s+80%/);
-    expect(plain(sampleViews.stats)).toMatch(/40 points \(12 this week\)[\s\S]*kubernetes\s+1\/2\s+50%/);
+    expect(plain(sampleViews.stats)).toMatch(/40 points \(12 this week\)[\s\S]*kubernetes\s+1\/2\s+50%[\s\S]*Counts every answer/);
     expect(plain(sampleViews.help)).toMatch(/\/devops-question \[tier\] \[topic\]\n {4}Ask one interview question\.\n {4}e\.g\. \/devops-question advanced/);
+    expect(plain(sampleViews.help)).toMatch(/ {2}\/devops-quiz start \[tier\] \[count\] \[mode\]\n {2}\/devops-quiz answer/);
     expect(plain(sampleViews.notice)).toBe('Quiz stopped\nYour quiz was stopped.');
     expect(plain(sampleViews.error)).toBe('✗ Unknown tier "expert".\n  Usage: /devops-question [tier] [topic]');
+  });
+
+  it('shows a card like Slack and Discord: everything to listen for up front, the model answer once asked', () => {
+    const hidden = plain(sample('card, answer hidden'));
+    expect(hidden).toMatch(/Key points\n {2}• Previous container logs[\s\S]*Follow-ups\n {2}\? What if[\s\S]*Red flags\n {2}! Deleting the pod\n {4}Restarting[\s\S]*Rubric\n {2}• Junior: [\s\S]*Interviewer notes\n {2}• Since/);
+    expect(hidden).toMatch(/\(answer hidden\)\n\nType: \[another\]/);
+    expect(hidden).not.toContain('Check logs of the previous container');
+    const shown = plain(sample('card, answer shown, with a note'));
+    expect(shown).toMatch(/Interviewer notes[\s\S]*\nAnswer\n {2}Check logs of the previous container[^\n]*\n {2}\(Model answer from the role document\)/);
+  });
+
+  it('shows each key point verdict, wrong claim and cap of a free-text grade, coloured by verdict', () => {
+    const text = plain(sample('quiz question, text, graded feedback and a note'));
+    expect(text).toMatch(/Score: 75\/100\n {2}Key points:\n {4}✓ Two identical environments — heard “two environments”\n/);
+    expect(text).toContain('    ⊘ Instant rollback — you said “no rollback” in the negative, so it does not count');
+    expect(text).toContain('    ⚠ You said to test in production: test the idle side first.');
+    expect(text).toContain('    ℹ Capped at 60: the answer reads as a list of keywords.');
+    expect(text).toMatch(/Interviewer notes:\n {4}• Mention schema changes/);
+    const coloured = renderReply(reply(sample('quiz question, text, graded feedback and a note')), { color: true });
+    expect(coloured).toContain(`${ESC}[32m    ✓ Two identical`);
+    expect(coloured).toContain(`${ESC}[31m    ✗ Database compatibility`);
   });
 
   it('hints a free-text question as typing the answer', () => {

@@ -21,7 +21,7 @@ function ok(result: ParseResult): { subcommand?: string; values: Record<string, 
   if (!result.ok) throw new Error(`expected success, got: ${result.error}`);
   return result.args;
 }
-function failure(result: ParseResult): { error: string; subcommand?: string } {
+function failure(result: ParseResult): { error: string; problems: string[]; subcommand?: string } {
   if (result.ok) throw new Error(`expected a failure, got ${JSON.stringify(result.args)}`);
   return result;
 }
@@ -152,7 +152,7 @@ describe('parseText: subcommands', () => {
 
   it('rejects extra words after a subcommand with no options', () => {
     const f = failure(parseText(quiz, 'stats please'));
-    expect(f.error).toBe('unexpected "please"');
+    expect(f.error).toBe('unexpected "please"; this takes no options');
     expect(f.subcommand).toBe('stats');
   });
 });
@@ -225,5 +225,26 @@ describe('parseTyped (Discord options)', () => {
   it('passes booleans through and enforces text max length', () => {
     expect(ok(parseTyped(quiz, 'leaderboard', { period: 'week', share: true })).values).toEqual({ period: 'week', share: true });
     expect(failure(parseTyped(search, undefined, { query: 'q'.repeat(201) })).error).toContain('too long');
+  });
+});
+
+describe('parseText: every problem at once, with suggestions', () => {
+  it('lists each bad word of one command in a single failure', () => {
+    const f = failure(parseText(quiz, 'start legendary 99 foo'));
+    expect(f.problems).toHaveLength(3);
+    expect(f.problems[0]).toContain('"legendary"');
+    expect(f.problems[1]).toBe('count must be between 1 and 20 (got 99)');
+    expect(f.problems[2]).toContain('"foo"');
+    expect(f.error).toBe(f.problems.join('; '));
+  });
+
+  it('suggests the choice a typo was meant to be', () => {
+    expect(failure(parseText(quiz, 'start tecnical')).error).toBe('"tecnical" is not a tier: did you mean technical?');
+    expect(failure(parseText(quiz, 'start tier:advnced')).error).toContain('did you mean advanced?');
+    expect(failure(parseText(quiz, 'strat')).error).toContain('did you mean start?');
+  });
+
+  it('says what a command takes when a word fits nothing', () => {
+    expect(failure(parseText(quiz, 'start banana')).error).toMatch(/unexpected "banana"; this takes tier \(basic, technical, advanced, mixed\)/);
   });
 });

@@ -168,6 +168,31 @@ describe('createDiscordBot', () => {
     expect(buttonsOf(h.driver.messageOf(looseSent)).length).toBeGreaterThan(0);
   });
 
+  it('answers a form submit over 4000 characters, or without its field, with the usage error instead of an apology', async () => {
+    const first = h.driver.command(USER, PLACE, 'start');
+    await h.driver.callback(first);
+    const message = h.driver.messageOf(first);
+    const longSent = h.driver.submit(USER, PLACE, 'x|form', 'answer', 'a'.repeat(4001), message);
+    const long = await h.driver.callback(longSent);
+    expect(typeOf(long)).toBe(4);
+    expect(flagsOf(long)).toBe(64);
+    expect(JSON.stringify(long.body)).toMatch(/too long: at most 4000 characters \(got 4001\)/);
+    expect(JSON.stringify(long.body)).not.toMatch(/Sorry/);
+    // The quiz message the form came from is left as it was.
+    expect(JSON.stringify(h.fake.messages.get(message.id)?.embeds)).toContain('start');
+    const fieldlessSent = h.driver.submit(USER, PLACE, 'x|form', 'something-else', 'text', message);
+    const fieldless = await h.driver.callback(fieldlessSent);
+    expect(flagsOf(fieldless)).toBe(64);
+    expect(JSON.stringify(fieldless.body)).toMatch(/without an answer/);
+    expect(h.logger.lines.filter((l) => l.msg === 'discord: form submit refused')).toHaveLength(2);
+    const failed = h.logger.lines.filter((l) => l.msg === 'discord interaction failed').map((l) => l.fields.interactionId);
+    expect(failed).not.toContain(longSent.id);
+    expect(failed).not.toContain(fieldlessSent.id);
+    // 4000 exactly is an answer.
+    const full = await h.driver.callback(h.driver.submit(USER, PLACE, 'x|form', 'answer', 'b'.repeat(4000), message));
+    expect(typeOf(full)).toBe(7);
+  });
+
   it('logs client errors instead of crashing', () => {
     expect(() => h.bot.client.emit('error', new Error('gateway hiccup'))).not.toThrow();
     expect(h.logger.lines.some((l) => l.msg === 'discord client error')).toBe(true);

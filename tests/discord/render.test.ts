@@ -7,6 +7,10 @@ import type { Question, Role } from '../../src/content/schema.js';
 import type { AnswerFeedback, Reply, View } from '../../src/views.js';
 import { questionCard } from '../../src/questions/card-view.js';
 import { feedbackFor } from '../helpers/feedback.js';
+import { SUMMARY_FOOTNOTE } from '../../src/quiz/quiz-views.js';
+import { oversizedViews } from '../renderers/oversized.js';
+import { fullFeedback } from '../renderers/real-feedback.js';
+import { reply, samples } from '../renderers/samples.js';
 import { makeTestAssistant, realRoles } from '../helpers/assistant.js';
 import { limitViolations } from './limits-check.js';
 
@@ -57,6 +61,12 @@ function expectValid(reply: Reply): ReturnType<typeof renderReply> {
   return message;
 }
 
+describe('the contract samples', () => {
+  it.each(samples.map((s) => [s.name, s] as const))('%s fits every limit', (_name, sample) => {
+    expectValid(reply(sample.view));
+  });
+});
+
 describe('renderReply over all real content', () => {
   it('renders every question as a card, a quiz step (both modes, with feedback) and a summary within limits', async () => {
     const roles = await realRoles();
@@ -72,6 +82,7 @@ describe('renderReply over all real content', () => {
           expectValid({ visibility: 'private', view: quizQuestion(role, q, mode) });
           for (const outcome of ['correct', 'wrong', 'skipped'] as const) {
             expectValid({ visibility: 'private', replace: true, view: quizQuestion(role, q, mode, feedbackFor(q, outcome, mode)) });
+            expectValid({ visibility: 'private', replace: true, view: quizQuestion(role, q, mode, fullFeedback(q, outcome)) });
           }
         }
         count += 1;
@@ -80,7 +91,7 @@ describe('renderReply over all real content', () => {
       const last = role.questions[0]!;
       expectValid({
         visibility: 'private',
-        view: { kind: 'quiz-summary', roleTitle: role.title, review: false, stopped: false, total: missed.length, answered: missed.length, correct: 0, points: 0, bestStreak: 0, feedback: feedbackFor(last, 'wrong', 'text'), missed, actions: [] },
+        view: { kind: 'quiz-summary', roleTitle: role.title, review: false, stopped: false, total: missed.length, answered: missed.length, correct: 0, points: 0, bestStreak: 0, feedback: fullFeedback(last, 'wrong'), footnote: SUMMARY_FOOTNOTE, missed, actions: [] },
       });
     }
     expect(count).toBeGreaterThan(10);
@@ -108,25 +119,7 @@ describe('renderReply over all real content', () => {
 });
 
 describe('renderReply with oversized content', () => {
-  const huge = big(10_000);
-  const longName = big(500, 'Name');
-  const fb: AnswerFeedback = { questionId: 'x', prompt: huge, outcome: 'wrong', points: 0, bonus: 0, given: huge, score: 10, covered: Array(40).fill(big(300)), missed: Array(40).fill(big(300)), modelAnswer: huge };
-  const actions = Array.from({ length: 40 }, (_, i) => ({ id: `devops|x|${i}|${'y'.repeat(60)}`, label: big(200), style: 'primary' as const }));
-  const views: View[] = [
-    { kind: 'role', roleTitle: longName, section: 'summary', title: huge, lead: huge, tags: Array(200).fill('tag'), sections: Array.from({ length: 40 }, () => ({ title: huge, text: huge, bullets: Array(50).fill(big(500)) })), actions },
-    { kind: 'card', roleTitle: longName, answerShown: true, question: { id: 'q', tier: 'advanced', topics: Array(100).fill('topic'), prompt: huge, answer: huge, keyPoints: Array(60).fill(huge), followUps: Array(60).fill(huge), redFlags: Array(60).fill({ title: huge, text: huge }) }, actions },
-    { kind: 'quiz-question', roleTitle: longName, mode: 'choice', review: true, progress: { number: 9999, total: 9999, points: 1e9, streak: 50 }, question: { id: 'q', tier: 'basic', topics: Array(100).fill('t'), prompt: huge }, choices: Array.from({ length: 10 }, (_, i) => ({ letter: String(i), text: huge, actionId: `devops|z|choice|s|1|${i}` })), feedback: fb, actions },
-    { kind: 'quiz-question', roleTitle: emoji(3000), mode: 'text', review: false, progress: { number: 1, total: 1, points: 0, streak: 0 }, question: { id: 'q', tier: 'technical', topics: [], prompt: emoji(5000) }, choices: [], feedback: { ...fb, given: emoji(5000), modelAnswer: emoji(5000) }, actions },
-    { kind: 'quiz-summary', roleTitle: longName, review: false, stopped: true, total: 200, answered: 200, correct: 0, points: 0, bestStreak: 0, feedback: fb, missed: Array.from({ length: 200 }, () => ({ id: 'q', tier: 'basic' as const, prompt: huge, modelAnswer: huge, given: huge, outcome: 'wrong' as const })), actions },
-    { kind: 'search', roleTitle: longName, query: huge, results: Array.from({ length: 200 }, (_, i) => ({ id: `r${i}`, kind: 'question' as const, title: huge, snippet: huge, tier: 'basic' as const, score: 1 })), actions },
-    { kind: 'leaderboard', roleTitle: longName, period: 'week', periodLabel: huge, rows: Array.from({ length: 200 }, (_, i) => ({ rank: i + 1, userId: String(i), name: longName, points: 1e9, answered: 1e6, accuracy: 99 })), actions },
-    { kind: 'stats', roleTitle: longName, name: longName, points: 1, weekPoints: 1, answered: 1, correct: 1, accuracy: 100, streak: 1, bestStreak: 1, reviewDue: 3, byTier: Array(100).fill({ label: huge, answered: 1, correct: 1, accuracy: 100 }), byTopic: Array(300).fill({ label: longName, answered: 1, correct: 1, accuracy: 100 }), weakest: Array(30).fill({ label: huge, answered: 1, correct: 0, accuracy: 0 }), actions },
-    { kind: 'help', title: huge, commands: Array.from({ length: 100 }, () => ({ name: longName, description: huge, usage: huge, examples: Array(10).fill(huge) })) },
-    { kind: 'notice', title: huge, text: huge, actions },
-    { kind: 'error', code: 'bad-arguments', message: huge, usage: huge },
-  ];
-
-  for (const view of views) {
+  for (const view of oversizedViews) {
     it(`keeps a ${view.kind}${view.kind === 'quiz-question' ? ` (${view.mode})` : ''} view inside every limit`, () => {
       for (const visibility of ['public', 'private'] as const) {
         const message = expectValid({ visibility, view });
@@ -201,6 +194,22 @@ describe('renderReply look and feel', () => {
     expect(label.component.type).toBe(4);
     expect(label.component.max_length).toBe(4000);
     expect(label.component.placeholder.length).toBeLessThanOrEqual(100);
+  });
+
+  it('puts a note at the top of the main embed and a footnote in its footer, never in content (an update would keep it)', () => {
+    const step = renderReply(reply(samples.find((x) => x.name.startsWith('quiz question, choice'))!.view));
+    expect(step.content).toBeUndefined();
+    expect(step.embeds[0]?.title).toBe('❌ Not quite');
+    expect(step.embeds[1]?.description).toMatch(/^ℹ️ You already have a quiz running here: this is its next question\.\n\n\*\*What does CI/);
+    const stats = renderReply(reply(samples.find((x) => x.view.kind === 'stats')!.view));
+    expect(stats.embeds[0]?.footer?.text).toBe('Counts every answer you have given in this space.');
+  });
+
+  it('lists help usage once per line, never prefixing a full usage line with the command again', () => {
+    const help = renderReply(reply(samples.find((x) => x.view.kind === 'help')!.view));
+    const quiz = help.embeds[0]?.fields?.find((f) => f.name === '/devops-quiz');
+    expect(quiz?.value).toContain('`/devops-quiz start [tier] [count] [mode]`\n`/devops-quiz answer <A-D or text>`');
+    expect(JSON.stringify(help)).not.toContain('/devops-quiz /devops-quiz');
   });
 
   it('escapes markdown in user text and keeps names as plain text', () => {

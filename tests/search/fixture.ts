@@ -5,6 +5,11 @@
 import { roleSchema, type Role } from '../../src/content/schema.js';
 
 const choices = { correct: 'The right one', wrong: ['Wrong one', 'Wrong two', 'Wrong three'] };
+/** Fields every question needs that search and grading tests do not look at. */
+const authored = {
+  source: 'written',
+  rubric: { junior: 'Names the tool.', mid: 'Explains the steps.', senior: 'Explains the trade-offs.' },
+};
 
 /** The fixture role, validated by the real schema. */
 export const fixtureRole: Role = roleSchema.parse({
@@ -57,6 +62,7 @@ export const fixtureRole: Role = roleSchema.parse({
       followUps: ['How would you tell an OOM kill from an application crash?'],
       redFlags: [],
       choices,
+      ...authored,
     },
     {
       id: 'terraform-remote-state',
@@ -75,6 +81,7 @@ export const fixtureRole: Role = roleSchema.parse({
       followUps: ['What happens if a lock is never released?'],
       redFlags: [],
       choices,
+      ...authored,
     },
     {
       id: 'multi-tenant-isolation',
@@ -93,6 +100,7 @@ export const fixtureRole: Role = roleSchema.parse({
       followUps: ['How do you stop one team from using all the cluster capacity?'],
       redFlags: [],
       choices,
+      ...authored,
     },
     {
       id: 'blue-green-vs-canary',
@@ -110,6 +118,7 @@ export const fixtureRole: Role = roleSchema.parse({
       followUps: ['What metrics would gate a canary promotion?'],
       redFlags: ['no-rollback-plan'],
       choices,
+      ...authored,
     },
     {
       id: 'infrastructure-as-code',
@@ -121,12 +130,13 @@ export const fixtureRole: Role = roleSchema.parse({
       keywords: ['IaC', 'drift', 'reproducible'],
       keyPoints: [
         { point: 'Versioned, reviewable configuration', terms: ['versioned', 'version control'] },
-        { point: 'Prevents drift between environments', terms: ['drift'] },
+        { point: 'Prevents drift between environments', terms: ['drift'], either: true },
         { point: 'Auditable changes', terms: ['audit'] },
       ],
       followUps: ['How do you detect drift?'],
       redFlags: [],
       choices,
+      ...authored,
     },
   ],
   synonyms: [

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { createAnalyzer, createVocabulary, editDistance, maxTypoDistance } from '../../src/search/text.js';
+import { createAnalyzer, createVocabulary, editDistance, maxTypoDistance, rawWords } from '../../src/search/text.js';
 import { fixtureRole } from './fixture.js';
 
 const analyzer = createAnalyzer(fixtureRole.synonyms);
@@ -37,6 +37,72 @@ describe('tokenizing and stemming', () => {
       ['state', 0],
       ['lock', 3],
     ]);
+  });
+});
+
+describe('rawWords', () => {
+  const texts = [
+    "I don't store creds in the repo, and it isn't hard-coded",
+    'CI/CD pipelines run pod-to-pod checks; never skip blue/green',
+    'OpenTelemetry traces show OOMKilled pods and NetworkPolicies',
+    "The team's post-mortem wasn't blameless: we'd not --previous logs",
+    'infrastructure-as-code is not out of memory',
+  ];
+
+  it('gives every word as written, stop words included, lowercase', () => {
+    expect(rawWords("I don't store it, isn't it?").map((w) => [w.word, w.raw, w.pos])).toEqual([
+      ['i', 'i', 0],
+      ['don', "don't", 1],
+      ['store', 'store', 2],
+      ['it', 'it', 3],
+      ['isn', "isn't", 4],
+      ['it', 'it', 5],
+    ]);
+    expect(rawWords('Never use NOT').map((w) => w.raw)).toEqual(['never', 'use', 'not']);
+  });
+
+  it('splits compounds into their parts, one position each, and keeps a possessive whole', () => {
+    expect(rawWords("ci/cd pod-to-pod team's").map((w) => [w.word, w.raw, w.pos])).toEqual([
+      ['ci', 'ci', 0],
+      ['cd', 'cd', 1],
+      ['pod', 'pod', 2],
+      ['to', 'to', 3],
+      ['pod', 'pod', 4],
+      ['team', "team's", 5],
+    ]);
+  });
+
+  it.each(texts)('agrees with tokens() on every position: %s', (text) => {
+    const words = new Map(rawWords(text).map((w) => [w.pos, w]));
+    for (const t of analyzer.tokens(text)) {
+      const w = words.get(t.pos);
+      expect(w, `a raw word at ${t.pos} for ${t.term}`).toBeDefined();
+      // A token is its word's term, a camel-case part or a joined form starting there, or a phrase starting there.
+      if (t.source === 'word') expect(t.word).toBe(w?.word);
+    }
+    // Every content word is a token at the same position.
+    for (const w of rawWords(text)) {
+      if (analyzer.isStopWord(w.word)) continue;
+      expect(analyzer.tokens(text).some((t) => t.pos === w.pos && t.source === 'word' && t.word === w.word)).toBe(true);
+    }
+  });
+
+  it('finds negations tokens drop, at positions comparable with tokens', () => {
+    const text = "We never hard-code secrets and don't log them";
+    const negations = rawWords(text).filter((w) => ['never', "don't", 'not'].includes(w.raw));
+    expect(negations.map((w) => w.raw)).toEqual(['never', "don't"]);
+    const secrets = analyzer.tokens(text).find((t) => t.word === 'secrets');
+    expect((secrets?.pos ?? 0) - (negations[0]?.pos ?? 0)).toBe(3);
+  });
+
+  it('reads a typographic apostrophe as an apostrophe', () => {
+    expect(rawWords('I don’t know').map((w) => w.raw)).toEqual(['i', "don't", 'know']);
+    expect(analyzer.tokens('don’t rotate').map((t) => [t.term, t.pos])).toEqual(analyzer.tokens("don't rotate").map((t) => [t.term, t.pos]));
+  });
+
+  it('gives nothing for empty text', () => {
+    expect(rawWords('')).toEqual([]);
+    expect(rawWords(' -- / ')).toEqual([]);
   });
 });
 

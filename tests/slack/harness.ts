@@ -3,7 +3,7 @@
  * act like Slack: run a command, press a button, submit a modal.
  */
 import type { Assistant } from '../../src/assistant.js';
-import { createSlackApp, type SlackApp } from '../../adapters/slack/app.js';
+import { createSlackApp, type ReadinessCheck, type SlackApp } from '../../adapters/slack/app.js';
 import { createLogger, type Logger } from '../../adapters/logger.js';
 import {
   ADA,
@@ -49,7 +49,15 @@ export function findButton(message: Posted, match: string | RegExp): { action_id
   return hit;
 }
 
-export async function startHarness(assistant: Assistant, options: { logger?: Logger; ackDeadlineMs?: number } = {}): Promise<Harness> {
+/** Options of the harness; `readiness` and `bodyLimit` go to the app as they are. */
+export interface HarnessOptions {
+  logger?: Logger;
+  ackDeadlineMs?: number;
+  readiness?: ReadinessCheck;
+  bodyLimit?: number;
+}
+
+export async function startHarness(assistant: Assistant, options: HarnessOptions = {}): Promise<Harness> {
   const api = await startFakeSlackApi();
   const responses = await startResponseServer();
   const logs: string[] = [];
@@ -59,6 +67,8 @@ export async function startHarness(assistant: Assistant, options: { logger?: Log
     logger,
     config: { mode: 'http', botToken: BOT_TOKEN, signingSecret: SIGNING_SECRET, port: 0, host: '127.0.0.1', apiUrl: api.url },
     ...(options.ackDeadlineMs === undefined ? {} : { ackDeadlineMs: options.ackDeadlineMs }),
+    ...(options.readiness === undefined ? {} : { readiness: options.readiness }),
+    ...(options.bodyLimit === undefined ? {} : { bodyLimit: options.bodyLimit }),
   });
   await slack.start();
   const url = `http://127.0.0.1:${slack.address()!.port}/slack/events`;

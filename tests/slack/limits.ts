@@ -3,7 +3,8 @@
  * rely on, and that no mention syntax survives in what would be sent.
  */
 import { expect } from 'vitest';
-import { LIMITS, blockChars, type MessageBlock } from '../../adapters/slack/blocks.js';
+import { LIMITS, type MessageBlock } from '../../adapters/slack/blocks.js';
+import { blockChars } from '../../adapters/slack/blocks-fit.js';
 import type { PromptModal } from '../../adapters/slack/modal.js';
 import type { SlackMessage } from '../../adapters/slack/render.js';
 

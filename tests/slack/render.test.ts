@@ -3,25 +3,26 @@
  * question card, quiz step and role section) and over generated oversized views.
  */
 import { beforeAll, describe, expect, it } from 'vitest';
-import { LIMITS, clip, esc, sections } from '../../adapters/slack/blocks.js';
+import { LIMITS, sections } from '../../adapters/slack/blocks.js';
+import { clip, esc } from '../../adapters/slack/blocks-text.js';
 import { decodeMetadata, decodePromptButton, encodePromptButton, promptModal } from '../../adapters/slack/modal.js';
 import { apology, renderReply, renderView } from '../../adapters/slack/render.js';
 import type { Role } from '../../src/content/schema.js';
 import type { Action, View } from '../../src/views.js';
 import { cmd, makeTestAssistant, realRoles } from '../helpers/assistant.js';
-import { feedbackFor } from '../helpers/feedback.js';
 import { cardActions, questionCard } from '../../src/questions/card-view.js';
+import { SUMMARY_FOOTNOTE } from '../../src/quiz/quiz-views.js';
 import { createRoleRuntime } from '../../src/role-runtime.js';
+import { big, oversizedViews } from '../renderers/oversized.js';
+import { fullFeedback } from '../renderers/real-feedback.js';
+import { reply, samples } from '../renderers/samples.js';
 import { checkMessage, checkModal } from './limits.js';
 
-const MENTIONS = '<!channel> <!here> <!everyone> <@U123> <#C1> & ';
-const big = (n = 10_000, seed = 'word ') => (MENTIONS + seed.repeat(Math.ceil(n / seed.length))).slice(0, n);
 
 let roles: Role[];
 beforeAll(async () => {
   roles = await realRoles();
 });
-
 
 const textPrompt = (id: string): Action => ({
   id,
@@ -29,7 +30,6 @@ const textPrompt = (id: string): Action => ({
   style: 'primary',
   prompt: { actionId: id, title: 'Your answer', label: 'Answer as you would in the interview', placeholder: 'Cover the key points…', maxLength: 3000 },
 });
-
 
 describe('escaping and splitting', () => {
   it('escapes &, < and > so nothing pings', () => {
@@ -48,6 +48,21 @@ describe('escaping and splitting', () => {
     expect(out.length).toBeGreaterThan(1);
     for (const s of out) expect(s.text!.text.length).toBeLessThanOrEqual(LIMITS.sectionText);
     expect(out.map((s) => s.text!.text).join('\n')).toBe(text);
+  });
+});
+
+describe('the contract samples', () => {
+  it.each(samples.map((s) => [s.name, s] as const))('%s fits every limit', (_name, sample) => {
+    checkMessage(renderReply(reply(sample.view)), sample.name);
+  });
+
+  it('puts feedback first, then the note, the view, its footnote, and the buttons last', () => {
+    const view = samples.find((s) => s.name.startsWith('quiz summary'))!.view;
+    const text = renderReply(reply(view)).blocks.map((b) => JSON.stringify(b));
+    const at = (needle: string) => text.findIndex((t) => t.includes(needle));
+    const order = [at('Correct!'), at('question bank changed'), at('Quiz complete'), at('What you missed'), at('Correct counts this quiz only'), at('New quiz')];
+    expect(order.every((n) => n >= 0)).toBe(true);
+    expect([...order].sort((a, b) => a - b)).toEqual(order);
   });
 });
 
@@ -88,7 +103,7 @@ describe('real content', () => {
               progress: { number: i + 1, total: role.questions.length, points: 300, streak: 2 },
               question: { id: q.id, tier: q.tier, topics: q.topics, prompt: q.prompt },
               choices: mode === 'choice' ? choices : [],
-              feedback: feedbackFor(prev, outcome, 'both'),
+              feedback: fullFeedback(prev, outcome),
               actions: [...(mode === 'text' ? [textPrompt(`devops|z|text|abcdefgh|${i}`)] : []), { id: 'skip', label: 'Skip' }, { id: 'stop', label: 'Stop', style: 'danger' }],
             };
             const m = renderView(view);
@@ -111,7 +126,8 @@ describe('real content', () => {
         correct: 0,
         points: 0,
         bestStreak: 0,
-        feedback: feedbackFor(role.questions[0]!, 'wrong', 'both'),
+        feedback: fullFeedback(role.questions[0]!, 'wrong'),
+        footnote: SUMMARY_FOOTNOTE,
         missed: role.questions.map((q) => ({ id: q.id, tier: q.tier, prompt: q.prompt, modelAnswer: q.answer, given: q.choices.wrong[0]!, outcome: 'wrong' as const })),
         actions: [{ id: 'new', label: 'New quiz' }],
       });
@@ -136,98 +152,7 @@ describe('real content', () => {
 });
 
 describe('oversized generated content', () => {
-  const manyActions: Action[] = Array.from({ length: 60 }, (_, i) => ({ id: `dup-${i % 3}-${'x'.repeat(300)}`, label: big(200) }));
-
-  const oversized: View[] = [
-    {
-      kind: 'card',
-      roleTitle: big(500),
-      answerShown: true,
-      question: {
-        id: 'q',
-        tier: 'advanced',
-        topics: Array.from({ length: 40 }, (_, i) => `topic-${i}`),
-        prompt: big(),
-        answer: big(),
-        keyPoints: Array.from({ length: 6 }, () => big()),
-        followUps: Array.from({ length: 3 }, () => big()),
-        redFlags: Array.from({ length: 10 }, () => ({ title: big(500), text: big() })),
-      },
-      actions: manyActions,
-    },
-    {
-      kind: 'role',
-      roleTitle: big(300),
-      section: 'skills',
-      title: big(500),
-      lead: big(),
-      tags: Array.from({ length: 50 }, () => big(60)),
-      sections: Array.from({ length: 30 }, () => ({ title: big(400), text: big(), bullets: Array.from({ length: 200 }, () => big(300)) })),
-      actions: manyActions,
-    },
-    {
-      kind: 'search',
-      roleTitle: 'DevOps',
-      query: big(2000),
-      results: Array.from({ length: 200 }, (_, i) => ({ id: `r${i}`, kind: 'question' as const, title: big(), snippet: big(), tier: 'basic' as const, score: 1 })),
-      actions: manyActions,
-    },
-    {
-      kind: 'leaderboard',
-      roleTitle: 'DevOps',
-      period: 'all',
-      periodLabel: big(400),
-      rows: Array.from({ length: 200 }, (_, i) => ({ rank: i + 1, userId: `U${i}`, name: big(500), points: 1000 - i, answered: 10, accuracy: 75 })),
-      actions: manyActions,
-    },
-    {
-      kind: 'stats',
-      roleTitle: 'DevOps',
-      name: big(500),
-      points: 1,
-      weekPoints: 1,
-      answered: 1,
-      correct: 1,
-      accuracy: 100,
-      streak: 1,
-      bestStreak: 1,
-      byTier: Array.from({ length: 200 }, () => ({ label: big(300), answered: 3, correct: 1, accuracy: 33 })),
-      byTopic: Array.from({ length: 200 }, () => ({ label: big(300), answered: 3, correct: 1, accuracy: 33 })),
-      weakest: Array.from({ length: 200 }, () => ({ label: big(300), answered: 3, correct: 1, accuracy: 33 })),
-      reviewDue: 3,
-      actions: manyActions,
-    },
-    { kind: 'help', title: big(400), commands: Array.from({ length: 100 }, () => ({ name: big(100), description: big(), usage: big(), examples: [big(), big()] })) },
-    { kind: 'notice', title: big(400), text: big(), actions: manyActions },
-    { kind: 'error', code: 'bad-arguments', message: big(), usage: big() },
-    {
-      kind: 'quiz-question',
-      roleTitle: big(300),
-      mode: 'choice',
-      review: true,
-      progress: { number: 3, total: 20, points: 99999, streak: 7 },
-      question: { id: 'q', tier: 'basic', topics: Array.from({ length: 30 }, () => big(60)), prompt: big() },
-      choices: ['A', 'B', 'C', 'D'].map((letter) => ({ letter, text: big(500), actionId: `choice-${letter}` })),
-      feedback: { questionId: 'p', prompt: big(), outcome: 'wrong', points: 0, bonus: 0, given: big(), correctChoice: big(), score: 12, covered: Array.from({ length: 20 }, () => big(500)), missed: Array.from({ length: 20 }, () => big(500)), modelAnswer: big() },
-      actions: [textPrompt('t'), ...manyActions],
-    },
-    {
-      kind: 'quiz-summary',
-      roleTitle: big(300),
-      review: false,
-      stopped: true,
-      total: 200,
-      answered: 200,
-      correct: 0,
-      points: 0,
-      bestStreak: 0,
-      feedback: { questionId: 'p', prompt: big(), outcome: 'skipped', points: 0, bonus: 0, modelAnswer: big() },
-      missed: Array.from({ length: 200 }, (_, i) => ({ id: `q${i}`, tier: 'basic' as const, prompt: big(), modelAnswer: big(), given: big(), outcome: 'wrong' as const })),
-      actions: manyActions,
-    },
-  ];
-
-  it.each(oversized.map((v) => [v.kind, v] as const))('%s fits every limit and is shortened, not refused', (_kind, view) => {
+  it.each(oversizedViews.map((v) => [v.kind, v] as const))('%s fits every limit and is shortened, not refused', (_kind, view) => {
     const m = renderView(view);
     checkMessage(m, view.kind);
     expect(m.blocks.length).toBeGreaterThan(1);
@@ -243,7 +168,7 @@ describe('oversized generated content', () => {
   });
 
   it('lists long choices in full when the buttons have to cut them', () => {
-    const view = oversized.find((v) => v.kind === 'quiz-question')!;
+    const view = oversizedViews.find((v) => v.kind === 'quiz-question')!;
     const m = renderView({ ...view, feedback: undefined, question: { id: 'q', tier: 'basic', topics: ['t'], prompt: 'Which?' } } as View);
     checkMessage(m, 'long choices');
     expect(JSON.stringify(m)).toContain('*A.*');

@@ -30,7 +30,7 @@ beforeAll(async () => {
   slack = createSlackApp({
     assistant,
     logger: createLogger({ level: 'debug', write: (l) => logs.push(l) }),
-    config: { mode: 'socket', botToken: BOT_TOKEN, appToken: 'xapp-test', port: 0, apiUrl: api.url },
+    config: { mode: 'socket', botToken: BOT_TOKEN, appToken: 'xapp-test', port: 0, host: '127.0.0.1', apiUrl: api.url },
   });
   await slack.start();
 });

@@ -301,6 +301,36 @@ export function storeContract(name: string, makeStore: () => Promise<StoreFixtur
       });
     });
 
+    describe('durably', () => {
+      it('runs the work against the store, resolves with its result, and keeps its changes', async () => {
+        const fixture = await setup();
+        const result = await fixture.store.durably(async (store) => {
+          await store.updateUser(SPACE, 'u1', answer('u1', 10));
+          await store.putSession(makeSession(`${SPACE}|C1|u1`));
+          expect(await fixture.store.addFlag(flag())).toBe(true);
+          return (await store.getUser(SPACE, 'u1'))?.points;
+        });
+        expect(result).toBe(10);
+        const store = await settled(fixture, fixture.store);
+        expect((await store.getUser(SPACE, 'u1'))?.points).toBe(10);
+        expect(await store.getSession(`${SPACE}|C1|u1`)).toBeDefined();
+        expect(await store.listFlags()).toEqual([flag()]);
+      });
+
+      it('passes on what the work throws, and resolves at once for work that changes nothing', async () => {
+        const { store } = await setup();
+        await expect(store.durably(async () => Promise.reject(new Error('boom')))).rejects.toThrow('boom');
+        expect(await store.durably(async (s) => (await s.getUser(SPACE, 'nobody')) ?? 'none')).toBe('none');
+      });
+
+      it('reports healthy while open and not once closed', async () => {
+        const { store } = await setup();
+        expect(store.health()).toMatchObject({ ok: true, state: 'ok' });
+        await store.close();
+        expect(store.health()).toMatchObject({ ok: false, state: 'closed' });
+      });
+    });
+
     describe('lifecycle', () => {
       it('rejects calls after close, and close twice is harmless', async () => {
         const { store } = await setup();

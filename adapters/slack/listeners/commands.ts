@@ -15,14 +15,24 @@ import { serveInAck, type ListenerDeps } from './serve.js';
  */
 export const ACK_DEADLINE_MS = 2000;
 
-/** Registers `/name` for every command the assistant offers. */
+function escapeRegExp(text: string): string {
+  return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+}
+
+/**
+ * Registers `/name` for every command the assistant offers, and one listener
+ * for any other command (a stale one, after a role was removed): the core
+ * answers it with its unknown-command error instead of Bolt's 404 after 3 s.
+ */
 export function registerCommands(app: App, deps: ListenerDeps, ackDeadlineMs = ACK_DEADLINE_MS): void {
-  for (const info of deps.assistant.commands) {
-    app.command(`/${info.name}`, async ({ ack, body, respond }) => {
+  const listener =
+    (fixed: string | undefined): Parameters<App['command']>[1] =>
+    async ({ ack, body, respond }) => {
+      const name = fixed ?? String(body.command ?? '').replace(/^\//, '');
       const parsed = commandPayload.safeParse(body);
       if (!parsed.success) {
         await ack();
-        deps.logger.warn('slack: malformed slash command', { command: info.name, issues: parsed.error.issues.length });
+        deps.logger.warn('slack: malformed slash command', { command: name.slice(0, 40), issues: parsed.error.issues.length });
         return;
       }
       const c = parsed.data;
@@ -31,8 +41,11 @@ export function registerCommands(app: App, deps: ListenerDeps, ackDeadlineMs = A
         space: c.team_id,
         conversation: c.channel_id,
       };
-      const request = { type: 'command', command: info.name, text: c.text, ctx } as const;
+      const request = { type: 'command', command: name, text: c.text, ctx } as const;
       await serveInAck(deps, request, (m) => ack(m), (m) => respond(m), ackDeadlineMs);
-    });
-  }
+    };
+  const names = deps.assistant.commands.map((info) => info.name);
+  for (const name of names) app.command(`/${name}`, listener(name));
+  const known = names.map(escapeRegExp).join('|');
+  app.command(known ? new RegExp(`^/(?!(?:${known})$)`) : /^\//, listener(undefined));
 }

@@ -1,0 +1,161 @@
+/**
+ * The HTTP mode's receiver: Bolt's own HTTPReceiver with a guard in front of
+ * the events endpoint. Bolt would buffer up to 4 MB before checking anything,
+ * and a signed body that is valid JSON but not an object (`payload=null`)
+ * crashes its request handler and leaves the request hanging. The guard
+ * refuses a large body before reading it (Content-Length) or as soon as it
+ * grows too large (chunked), and answers 400 to a signed body Bolt could not
+ * route; everything else goes to Bolt unchanged, signature check included.
+ */
+import type { IncomingMessage, ServerResponse } from 'node:http';
+import { HTTPReceiver, isValidSlackRequest, type BufferedIncomingMessage, type CustomRoute, type Logger as BoltLogger } from '@slack/bolt';
+import type { Logger } from '../logger.js';
+import { envelopeProblem } from './listeners/payloads.js';
+
+/** Where Slack sends commands and interactions. */
+export const EVENTS_PATH = '/slack/events';
+
+/**
+ * Largest request body accepted, in bytes. Slack's own payloads stay far
+ * below it (a block_actions payload carries at most a 50-block message), so
+ * anything larger is not Slack and is refused before it is buffered.
+ */
+export const BODY_LIMIT_BYTES = 1024 * 1024;
+
+/** What the guarded receiver needs. */
+export interface GuardedReceiverOptions {
+  signingSecret: string;
+  logger: Logger;
+  boltLogger: BoltLogger;
+  customRoutes: CustomRoute[];
+  /** Defaults to {@link BODY_LIMIT_BYTES}; tests lower it. */
+  bodyLimit?: number;
+}
+
+/**
+ * After refusing a body as too large, how long and how much of the rest is
+ * read and thrown away before the connection is cut. Closing at once, with
+ * unread data, makes TCP send a reset that can destroy the 413 before the
+ * client reads it; draining forever would let a client stream without end.
+ */
+export const LINGER_MS = 2000;
+export const LINGER_BYTES = 4 * 1024 * 1024;
+
+/** Answers without a body. */
+function refuse(res: ServerResponse, status: number): void {
+  if (res.headersSent) return;
+  res.writeHead(status, { 'content-length': 0 });
+  res.end();
+}
+
+/** Answers 413 at once, then drains (never buffers) what still comes, within LINGER_MS and LINGER_BYTES. */
+function refuseTooLarge(req: IncomingMessage, res: ServerResponse): void {
+  refuse(res, 413);
+  let drained = 0;
+  const cut = () => req.socket.destroy();
+  const timer = setTimeout(cut, LINGER_MS);
+  timer.unref();
+  req.on('data', (chunk: Buffer) => {
+    drained += chunk.length;
+    if (drained > LINGER_BYTES) cut();
+  });
+  req.once('close', () => clearTimeout(timer));
+  req.once('end', () => clearTimeout(timer));
+  req.resume();
+}
+
+function header(req: IncomingMessage, name: string): string {
+  const value = req.headers[name];
+  return Array.isArray(value) ? (value[0] ?? '') : (value ?? '');
+}
+
+/** Reads the body up to `limit` bytes; undefined once it grows past (or the client goes away). */
+function readCapped(req: IncomingMessage, limit: number): Promise<Buffer | undefined> {
+  return new Promise((resolve) => {
+    const chunks: Buffer[] = [];
+    let size = 0;
+    const stop = (result: Buffer | undefined) => {
+      req.off('data', onData);
+      req.off('end', onEnd);
+      req.off('error', onError);
+      resolve(result);
+    };
+    const onData = (chunk: Buffer) => {
+      size += chunk.length;
+      if (size > limit) {
+        req.pause();
+        stop(undefined);
+      } else chunks.push(chunk);
+    };
+    const onEnd = () => stop(Buffer.concat(chunks));
+    const onError = () => stop(undefined);
+    req.on('data', onData);
+    req.on('end', onEnd);
+    req.on('error', onError);
+  });
+}
+
+/**
+ * Guards one request to the events endpoint; true when Bolt should take it
+ * (the body is then pre-read as `rawBody`, which Bolt uses as is).
+ */
+async function admit(req: IncomingMessage, res: ServerResponse, options: GuardedReceiverOptions, limit: number): Promise<boolean> {
+  const declared = Number(header(req, 'content-length') || '0');
+  if (declared > limit) {
+    options.logger.warn('slack: request body too large', { bytes: declared, limit });
+    refuseTooLarge(req, res);
+    return false;
+  }
+  const body = await readCapped(req, limit);
+  if (!body) {
+    if (req.readableAborted || req.destroyed) return false;
+    options.logger.warn('slack: request body too large', { limit });
+    refuseTooLarge(req, res);
+    return false;
+  }
+  (req as BufferedIncomingMessage).rawBody = body;
+  const text = body.toString('utf8');
+  const problem = envelopeProblem(req.headers['content-type'], text);
+  if (problem === undefined) return true;
+  // Unsigned requests stay Bolt's to answer (401, or its unsigned ssl_check).
+  const signed = isValidSlackRequest({
+    signingSecret: options.signingSecret,
+    body: text,
+    headers: { 'x-slack-signature': header(req, 'x-slack-signature'), 'x-slack-request-timestamp': Number(header(req, 'x-slack-request-timestamp')) },
+  });
+  if (!signed) return true;
+  options.logger.warn('slack: malformed request refused', { problem });
+  refuse(res, 400);
+  return false;
+}
+
+/** Bolt's HTTPReceiver serving `/slack/events` and `customRoutes`, with the guard in front. */
+export function createGuardedReceiver(options: GuardedReceiverOptions): HTTPReceiver {
+  const limit = options.bodyLimit ?? BODY_LIMIT_BYTES;
+  const receiver = new HTTPReceiver({
+    signingSecret: options.signingSecret,
+    endpoints: EVENTS_PATH,
+    customRoutes: options.customRoutes,
+    logger: options.boltLogger,
+    // Bolt's own cap stays as a second line, should a body ever reach it unread.
+    bodyLimit: limit,
+  });
+  const inner = receiver.requestListener;
+  receiver.requestListener = (req, res) => {
+    const path = new URL(req.url ?? '/', 'http://localhost').pathname;
+    if (req.method !== 'POST' || path !== EVENTS_PATH) {
+      inner(req, res);
+      return;
+    }
+    admit(req, res, options, limit).then(
+      (admitted) => {
+        if (admitted) inner(req, res);
+      },
+      (error: unknown) => {
+        options.logger.error('slack: request guard failed', { error });
+        refuse(res, 500);
+      },
+    );
+  };
+  return receiver;
+}

@@ -1,0 +1,61 @@
+/**
+ * The changes a group commit writes, and how they are undone: per key, the
+ * value it had before the first change since the last cut.
+ */
+import type { QuestionFlag, QuizSession, UserRecord } from '../src/ports.js';
+import type { JournalItem } from './journal.js';
+import type { StoreChange, StoreState } from './store-state.js';
+
+/** Changes since a cut, with the values they replaced. */
+export class Changes {
+  readonly users = new Map<string, { space: string; userId: string; before: UserRecord | undefined }>();
+  readonly sessions = new Map<string, QuizSession | undefined>();
+  readonly flags: QuestionFlag[] = [];
+  flagsBefore: readonly QuestionFlag[] | undefined;
+  /** Number of the last change in this set; 0 when empty. */
+  last = 0;
+
+  /** Adds change number `seq`; only a key's first change keeps its value before. */
+  add(change: StoreChange, seq: number): void {
+    this.last = seq;
+    if (change.kind === 'user') {
+      const key = JSON.stringify([change.space, change.userId]);
+      if (!this.users.has(key)) this.users.set(key, { space: change.space, userId: change.userId, before: change.before });
+    } else if (change.kind === 'session') {
+      if (!this.sessions.has(change.key)) this.sessions.set(change.key, change.before);
+    } else {
+      this.flags.push(change.added);
+      this.flagsBefore ??= change.before;
+    }
+  }
+
+  /**
+   * The journal records of this set: each changed key's current value. Stored
+   * values are never mutated, so these stay right however long writing takes.
+   */
+  items(state: StoreState): JournalItem[] {
+    const items: JournalItem[] = [];
+    for (const { space, userId } of this.users.values()) items.push({ t: 'user', space, id: userId, v: state.peekUser(space, userId) ?? null });
+    for (const key of this.sessions.keys()) items.push({ t: 'session', key, v: state.peekSession(key) ?? null });
+    for (const flag of this.flags) items.push({ t: 'flag', v: flag });
+    return items;
+  }
+}
+
+/**
+ * Puts every key changed in `inflight` (the group being written) or `pending`
+ * (changed since) back to its durable value: for a key in both, that is its
+ * value before the group in flight.
+ */
+export function rollback(state: StoreState, inflight: Changes | undefined, pending: Changes): void {
+  for (const set of inflight ? [inflight, pending] : [pending]) {
+    for (const [key, user] of set.users) {
+      if (set === inflight || !inflight?.users.has(key)) state.setUser(user.space, user.userId, user.before);
+    }
+    for (const [key, before] of set.sessions) {
+      if (set === inflight || !inflight?.sessions.has(key)) state.setSession(key, before);
+    }
+  }
+  const flagsBefore = inflight?.flagsBefore ?? pending.flagsBefore;
+  if (flagsBefore !== undefined) state.setFlags(flagsBefore);
+}
