@@ -16,7 +16,9 @@ export type ActionRef =
   | { area: 'board'; op: 'show' | 'share'; period: 'all' | 'week' }
   | { area: 'role'; op: 'section'; section: string }
   /** Flag a question of the bank as bad, for review. */
-  | { area: 'flag'; questionId: string };
+  | { area: 'flag'; questionId: string }
+  /** Dispute a free-text grade: the answer to `questionId` recorded at `at` (epoch ms). */
+  | { area: 'dispute'; questionId: string; at: number };
 
 export const MAX_ACTION_ID = 100;
 const TIER_CODE = { basic: 'b', technical: 't', advanced: 'a', mixed: 'm' } as const;
@@ -50,6 +52,9 @@ export function encodeAction(prefix: string, ref: ActionRef): string {
       break;
     case 'flag':
       parts.push('f', ref.questionId);
+      break;
+    case 'dispute':
+      parts.push('d', ref.questionId, ref.at.toString(36));
       break;
   }
   const id = parts.join(SEP).replace(/\|+$/, '');
@@ -98,6 +103,10 @@ export function decodeAction(id: string): ActionRef | undefined {
     return (op === 'show' || op === 'share') && (a === 'all' || a === 'week') ? { area: 'board', op, period: a } : undefined;
   }
   if (area === 'r') return op === 'section' && a ? { area: 'role', op, section: a } : undefined;
+  if (area === 'd') {
+    const at = a && /^[0-9a-z]{1,11}$/.test(a) ? parseInt(a, 36) : NaN;
+    return parts.length === 4 && op && Number.isSafeInteger(at) ? { area: 'dispute', questionId: op, at } : undefined;
+  }
   // Exactly `<prefix>|f|<questionId>`: nothing may trail the id.
   if (area === 'f') return parts.length === 3 && op ? { area: 'flag', questionId: op } : undefined;
   return undefined;

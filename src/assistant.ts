@@ -9,7 +9,7 @@ import type { CommandInfo } from './commands/spec.js';
 import { COMMAND_TABLE, type CommandDef } from './commands/table.js';
 import type { Role } from './content/schema.js';
 import { errorReply, storeSpace, type Handler, type HandlerInput } from './handlers/context.js';
-import { flagAction } from './handlers/flag.js';
+import { disputeAction, flagAction } from './handlers/flag.js';
 import { cardAction } from './handlers/question.js';
 import { quizAction } from './handlers/quiz.js';
 import { roleSectionAction } from './handlers/role.js';
@@ -110,6 +110,8 @@ export function createAssistant(deps: AssistantDeps): Assistant {
         return roleSectionAction(at, ref.section);
       case 'flag':
         return flagAction(at, ref);
+      case 'dispute':
+        return disputeAction(at, ref);
     }
   }
 

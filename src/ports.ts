@@ -36,6 +36,10 @@ export interface RecentAnswer {
   correct: boolean;
   points: number;
   at: number;
+  /** A free-text answer as given, kept on the latest few entries only, so a grade can be disputed. */
+  given?: string;
+  /** Its grade, 0..100. */
+  score?: number;
 }
 
 /**
@@ -113,6 +117,13 @@ export interface QuestionFlag {
   userId: string;
   /** When it was flagged, epoch ms. */
   at: number;
+  /**
+   * `dispute`: the user thinks a free-text grade was wrong ("I think I was
+   * right"); one per user per answer. Absent for a plain flag.
+   */
+  kind?: 'flag' | 'dispute';
+  /** For a dispute: the answer as given, its grade, and the user's display name (plain text). */
+  dispute?: { answer: string; score: number; name: string };
 }
 
 /** Which leaderboard: all-time, or one ISO week. */

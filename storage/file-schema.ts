@@ -24,6 +24,8 @@ const recentAnswer = z.looseObject({
   correct: z.boolean(),
   points: z.number(),
   at: z.number(),
+  given: z.string().max(4000).optional(),
+  score: z.number().min(0).max(100).optional(),
 });
 
 /** One user's record as stored; unknown extra fields are kept. */
@@ -79,6 +81,8 @@ export const questionFlagSchema = z.looseObject({
   space: z.string(),
   userId: z.string().min(1),
   at: z.number(),
+  kind: z.enum(['flag', 'dispute']).optional(),
+  dispute: z.looseObject({ answer: z.string().max(4000), score: z.number().min(0).max(100), name: z.string().max(200) }).optional(),
 });
 
 /**

@@ -15,6 +15,8 @@ export const MAX_FLAGS = 1000;
 
 /** Identity of a flag: one per user per question per space. JSON so no separator can collide. */
 function flagKey(flag: QuestionFlag): string {
+  // A dispute is one per user per answer: the same user may dispute two different answers.
+  if (flag.kind === 'dispute') return JSON.stringify(['dispute', flag.roleId, flag.questionId, flag.space, flag.userId, flag.dispute?.answer ?? '']);
   return JSON.stringify([flag.roleId, flag.questionId, flag.space, flag.userId]);
 }
 

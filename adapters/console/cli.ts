@@ -9,6 +9,7 @@ import { roleSchema } from '../../src/content/schema.js';
 import { openStoreReader } from '../../storage/lowdb-store.js';
 import { boot, contentDir, dataDir, exitOnSetupError, isSetupError } from '../boot.js';
 import { createLogger } from '../logger.js';
+import { disputeLines, disputeReport } from './disputes.js';
 import { flagLines, flagReport } from './flags.js';
 import { jsonLineWriter, questionLines, runGradeLines, runSearchLines } from './json-lines.js';
 import { renderReply } from './render.js';
@@ -28,10 +29,14 @@ Usage: npm run cli -- <command>
   schema                       print the JSON Schema of a role file (for editors)
   questions --json             every question as one JSON line: {"id","tier","topics","prompt","answer"}
   search --json                read one query per line, write {"query","results":[...]} per line
-  grade --json                 read {"questionId","answer"} lines, write {"questionId","score","covered","missed"}
+  grade --json                 read {"questionId","answer"} lines, write {"questionId","score","covered","missed",
+                               "points","contradictions","capped"?}: each key point's verdict and the wrong claims
   flags [--json]               questions users flagged as bad (from DATA_DIR), most-flagged first;
                                --json: one {"roleId","questionId","count","spaces","lastAt"} line per question
-                               (read-only, like questions/search/grade/validate/schema: works while the bot runs)
+  disputes [--json]            free-text grades users disputed ("I think I was right"), newest first; --json: one
+                               {"roleId","questionId","space","userId","name","answer","score","at"} line each
+                               (flags and disputes are read-only, like questions/search/grade/validate/schema:
+                               they work while the bot runs)
   help                         this text
 
 Use "npm run --silent cli -- ..." so npm prints nothing but the output.
@@ -115,6 +120,19 @@ async function flags(io: CliIo, json: boolean): Promise<number> {
   return 0;
 }
 
+/** `disputes [--json]`: the grades users disputed, newest first; read-only like `flags`. */
+async function disputes(io: CliIo, json: boolean): Promise<number> {
+  const store = await openStoreReader({ dataDir: dataDir(io.env) });
+  const lines = disputeLines(await store.listFlags());
+  if (json) {
+    const out = jsonLineWriter(io.stdout);
+    for (const line of lines) await out(line);
+  } else {
+    await write(io.stdout, disputeReport(lines, await loadRoles(contentDir(io.env))));
+  }
+  return 0;
+}
+
 /** `repl`: the interactive console, as `npm start` runs it without tokens. */
 async function repl(io: CliIo): Promise<number> {
   const booted = await boot(io.env, 'file');
@@ -143,6 +161,8 @@ export async function runCli(args: readonly string[], io: CliIo): Promise<number
       return repl(io);
     case 'flags':
       return flags(io, json);
+    case 'disputes':
+      return disputes(io, json);
     case 'schema':
       await write(io.stdout, JSON.stringify(roleJsonSchema(), null, 2));
       return 0;

@@ -21,7 +21,9 @@ export interface FlagLine {
 /** Flags grouped per (role, question): most-flagged first, then most recently flagged, then by id. */
 export function flagLines(flags: readonly QuestionFlag[]): FlagLine[] {
   const byQuestion = new Map<string, { line: FlagLine; spaces: Set<string> }>();
+  // Disputed grades share the store's feedback list; they have their own report (`disputes`).
   for (const flag of flags) {
+    if (flag.kind === 'dispute') continue;
     const key = JSON.stringify([flag.roleId, flag.questionId]);
     const group = byQuestion.get(key);
     if (group) {

@@ -1,4 +1,4 @@
-/** The card's Flag button: records that a user thinks a question is bad, for review. */
+/** Feedback for the content owner: the card's Flag button (a bad question) and "I think I was right" (a disputed grade). */
 import type { ActionRef } from '../actions.js';
 import type { Reply } from '../views.js';
 import { commandName, errorReply, type HandlerInput } from './context.js';
@@ -27,6 +27,40 @@ export async function flagAction(input: HandlerInput, ref: Extract<ActionRef, { 
       text: added
         ? `Thanks — question flagged for review (${question.id}).`
         : `You already flagged this question (${question.id}); it is waiting for review.`,
+      actions: [],
+    },
+  };
+}
+
+/**
+ * Records a dispute of a free-text grade: the answer as given, its grade and
+ * the user, once per user per answer, found in the user's recent answers (so
+ * a forged button can only dispute the presser's own answer).
+ */
+export async function disputeAction(input: HandlerInput, ref: Extract<ActionRef, { area: 'dispute' }>): Promise<Reply> {
+  const question = input.rt.byId.get(ref.questionId);
+  const record = await input.deps.store.getUser(input.space, input.ctx.user.id);
+  const answer = record?.recent.find((r) => r.questionId === ref.questionId && r.at === ref.at);
+  if (!question || answer?.given === undefined || answer.score === undefined) {
+    return errorReply('stale-action', 'That answer can no longer be disputed: only your last few graded answers can be. Flag the question instead if it is wrong.');
+  }
+  const added = await input.deps.store.addFlag({
+    roleId: input.rt.role.id,
+    questionId: question.id,
+    space: input.space,
+    userId: input.ctx.user.id,
+    at: input.deps.clock.now(),
+    kind: 'dispute',
+    dispute: { answer: answer.given, score: answer.score, name: input.ctx.user.name.slice(0, 200) },
+  });
+  return {
+    visibility: 'private',
+    view: {
+      kind: 'notice',
+      title: added ? 'Dispute recorded' : 'Already disputed',
+      text: added
+        ? `Thanks — your answer and its grade (${answer.score}/100) were recorded for the content owner to review (${question.id}). Your points stay as they are until then.`
+        : `You already disputed this grade (${question.id}); it is waiting for review.`,
       actions: [],
     },
   };

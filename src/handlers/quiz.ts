@@ -2,7 +2,7 @@
  * `/<prefix>-quiz`: start, answer, skip, stop and review a solo quiz, and the
  * quiz's buttons. One quiz per user per conversation; steps are serialised per quiz.
  */
-import type { ActionRef } from '../actions.js';
+import { encodeAction, type ActionRef } from '../actions.js';
 import type { Question, Tier } from '../content/schema.js';
 import type { QuizAnswer, QuizSession } from '../ports.js';
 import { filterQuestions, pickMany, poolKey, withSeen } from '../questions/pick.js';
@@ -14,7 +14,7 @@ import { dueForReview, nextDue } from '../quiz/review.js';
 import { basePoints, PASS_SCORE, streakBonus } from '../quiz/scoring.js';
 import { advance, currentQuestionId, DEFAULT_QUIZ_LENGTH, MAX_QUIZ_LENGTH, isExpired, isFinished, sessionKey, startSession, stopSession } from '../quiz/session.js';
 import { recordAnswer } from '../stats/record.js';
-import type { AnswerFeedback, Reply } from '../views.js';
+import type { Action, AnswerFeedback, Reply, View } from '../views.js';
 import { commandName, errorReply, numberValue, stringValue, updateMe, type HandlerInput } from './context.js';
 
 /** What the user did with the current question. */
@@ -157,7 +157,11 @@ async function respond(input: HandlerInput, session: QuizSession, response: Resp
   const bonus = judged.outcome === 'correct' ? streakBonus(session.streak + 1) : 0;
   const points = basePoints(q.tier, judged.outcome === 'correct', judged.score) + bonus;
   const answer: QuizAnswer = { questionId: q.id, outcome: judged.outcome, points, ...(judged.given ? { given: judged.given } : {}), ...(judged.score !== undefined ? { score: judged.score } : {}) };
-  await updateMe(input, (record) => recordAnswer(record, { questionId: q.id, tier: q.tier, topics: q.topics, correct: judged.outcome === 'correct', points, at: now }));
+  const graded = session.mode === 'text' && judged.score !== undefined && judged.given !== undefined ? { given: judged.given, score: judged.score } : {};
+  await updateMe(input, (record) =>
+    recordAnswer(record, { questionId: q.id, tier: q.tier, topics: q.topics, correct: judged.outcome === 'correct', points, at: now, ...graded }),
+  );
+  const dispute = 'given' in graded ? disputeAction(input, q.id, now) : undefined;
   const feedback: AnswerFeedback = {
     questionId: q.id,
     prompt: q.prompt,
@@ -173,10 +177,19 @@ async function respond(input: HandlerInput, session: QuizSession, response: Resp
   const next = advance(session, answer, now, input.deps.random);
   if (isFinished(next)) {
     await input.deps.store.deleteSession(session.key);
-    return { visibility: 'private', replace, view: quizSummaryView(input.rt, next, false, feedback) };
+    return { visibility: 'private', replace, view: withAction(quizSummaryView(input.rt, next, false, feedback), dispute) };
   }
   await input.deps.store.putSession(next);
-  return { visibility: 'private', replace, view: quizQuestionView(input.rt, next, feedback) };
+  return { visibility: 'private', replace, view: withAction(quizQuestionView(input.rt, next, feedback), dispute) };
+}
+
+/** "I think I was right" under a graded free-text answer: it names the answer by question and time. */
+function disputeAction(input: HandlerInput, questionId: string, at: number): Action {
+  return { id: encodeAction(input.rt.role.commandPrefix, { area: 'dispute', questionId, at }), label: 'I think I was right' };
+}
+
+function withAction(view: View, action: Action | undefined): View {
+  return action && 'actions' in view ? ({ ...view, actions: [...view.actions, action] } as View) : view;
 }
 
 interface Judged {

@@ -53,7 +53,13 @@ export interface AnswerEvent {
   correct: boolean;
   points: number;
   at: number;
+  /** A free-text answer and its grade, kept so the user can dispute the grade. */
+  given?: string;
+  score?: number;
 }
+
+/** Recent entries that keep their free-text answer: enough to dispute the last few grades, no more. */
+const RECENT_WITH_TEXT = 3;
 
 /** Applies one answer: counters, tallies, streaks, weekly points, review box and recent history. */
 export function recordAnswer(record: UserRecord, event: AnswerEvent): UserRecord {
@@ -64,10 +70,11 @@ export function recordAnswer(record: UserRecord, event: AnswerEvent): UserRecord
   const item = nextReview(review[event.questionId], event.correct, event.at);
   if (item) review[event.questionId] = item;
   else delete review[event.questionId];
-  const recent: RecentAnswer[] = [
-    ...record.recent,
-    { questionId: event.questionId, correct: event.correct, points: event.points, at: event.at },
-  ].slice(-RECENT_CAP);
+  const entry: RecentAnswer = { questionId: event.questionId, correct: event.correct, points: event.points, at: event.at };
+  if (event.given !== undefined && event.score !== undefined) Object.assign(entry, { given: event.given, score: event.score });
+  const recent: RecentAnswer[] = [...record.recent, entry]
+    .slice(-RECENT_CAP)
+    .map((r, i, all) => (i < all.length - RECENT_WITH_TEXT && r.given !== undefined ? withoutText(r) : r));
   return {
     ...record,
     points: record.points + event.points,
@@ -92,4 +99,9 @@ export function recordAnswer(record: UserRecord, event: AnswerEvent): UserRecord
 /** Accuracy as a whole percentage (0 when nothing answered). */
 export function accuracy(t: Tally): number {
   return t.answered === 0 ? 0 : Math.round((100 * t.correct) / t.answered);
+}
+
+function withoutText(r: RecentAnswer): RecentAnswer {
+  const { given: _given, score: _score, ...rest } = r;
+  return rest;
 }
