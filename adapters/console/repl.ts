@@ -10,7 +10,8 @@ import type { Role } from '../../src/content/schema.js';
 import type { Actor, Request, RequestContext } from '../../src/requests.js';
 import type { Action, Reply, View } from '../../src/views.js';
 import { createLogger, type Logger } from '../logger.js';
-import { actionHints, matchActionWord, renderReply, renderText } from './render.js';
+import { actionPrefix } from '../../src/actions.js';
+import { actionHints, matchActionWord, normaliseWords, renderReply, renderText } from './render.js';
 
 type QuizQuestionView = Extract<View, { kind: 'quiz-question' }>;
 
@@ -73,7 +74,14 @@ interface ReplState {
   actions: Action[];
   quiz?: QuizQuestionView;
   pendingPrompt?: Action;
+  /** Command prefix of the role last acted on (`devops`), for button words typed after the moment. */
+  prefix: string;
 }
+
+/** Quiz buttons whose action is also a subcommand: typed any time, they work whenever the quiz would take them. */
+const QUIZ_WORDS = new Set(['stop', 'skip', 'stats', 'leaderboard', 'review']);
+/** Button words that act on something on screen; typed when it is not there, the reply says what is possible now. */
+const SCREEN_WORDS = new Set(['another', 'harder', 'easier', 'show', 'show answer', 'flag', 'answer', 'share', 'new', 'new quiz']);
 
 /** Decides what a non-command line means in the current state; a string is a message to print instead. */
 function interpret(line: string, state: ReplState, ctx: RequestContext): Request | string {
@@ -95,8 +103,15 @@ function interpret(line: string, state: ReplState, ctx: RequestContext): Request
     }
     return { type: 'action', actionId: action.id, ctx };
   }
+  const word = normaliseWords(text);
+  if (QUIZ_WORDS.has(word)) return { type: 'command', command: `${state.prefix}-quiz`, text: word, ctx };
   const answer = quiz?.mode === 'text' ? quiz.actions.find((a) => a.prompt) : undefined;
-  if (answer?.prompt) return { type: 'action', actionId: answer.prompt.actionId, text: text.slice(0, answer.prompt.maxLength), ctx };
+  // Free text answers a written question; it shares the forms' limit rather than being cut silently.
+  if (answer?.prompt) return { type: 'action', actionId: answer.prompt.actionId, text, ctx };
+  if (SCREEN_WORDS.has(word)) {
+    const now = actionHints(state.actions).map((h) => h.label);
+    return `"${word}" is not possible right now${now.length > 0 ? `: you can type ${now.map((l) => `[${l}]`).join(' ')}` : ''}. Commands start with "/" (try /help).`;
+  }
   if (quiz && quiz.choices.length > 0) return `Answer with a letter (${quiz.choices.map((c) => c.letter).join(', ')}), or type help.`;
   return 'Commands start with "/" (try /help); type help for more.';
 }
@@ -116,6 +131,8 @@ function remember(state: ReplState, reply: Reply, fromButton: boolean): void {
   }
   if (view.kind === 'help') return;
   state.actions = view.actions;
+  const prefix = view.actions.map((a) => actionPrefix(a.id)).find((p) => p !== undefined);
+  if (prefix) state.prefix = prefix;
   if (view.kind === 'quiz-question') state.quiz = view;
   else if (view.kind === 'quiz-summary') state.quiz = undefined;
 }
@@ -147,7 +164,7 @@ export async function runRepl(options: ReplOptions): Promise<void> {
   const render = { color, width };
   const logger = options.logger ?? createLogger({ level: 'error' });
   const ctx = consoleContext(options.user ?? consoleActor());
-  const state: ReplState = { actions: [] };
+  const state: ReplState = { actions: [], prefix: roles[0]?.commandPrefix ?? 'devops' };
   const interactive = isTty(output);
   const print = (text: string) => {
     output.write(text.endsWith('\n') ? text : `${text}\n`);

@@ -268,6 +268,6 @@ async function step(input: HandlerInput, ref: Extract<ActionRef, { area: 'quiz';
       return respond(input, session, { kind: 'choice', position: ref.choice }, true);
     }
     if (session.mode !== 'text') return errorReply('stale-action', 'This quiz takes multiple-choice answers.');
-    return respond(input, session, { kind: 'text', text: (text ?? '').slice(0, 4000) }, true);
+    return respond(input, session, { kind: 'text', text: text ?? '' }, true);
   });
 }

@@ -49,12 +49,12 @@ describe('runRepl (scripted assistant)', () => {
     await repl.end();
   });
 
-  it('answers a free-text question with bare text, capped to the form length', async () => {
+  it('answers a free-text question with bare text, whole: the core enforces the length and says so', async () => {
     const assistant = fakeAssistant(() => reply(textQuestion));
     const repl = startRepl(assistant);
     await repl.send('/devops-quiz start text');
     await repl.send('blue green means two environments');
-    expect(assistant.requests[1]).toEqual({ type: 'action', actionId: 'x|z|text|s1|1', text: 'blue green means two', ctx });
+    expect(assistant.requests[1]).toEqual({ type: 'action', actionId: 'x|z|text|s1|1', text: 'blue green means two environments', ctx });
     // Naming the form's action asks for the text on the next line.
     expect(await repl.send('answer')).toContain('type it on the next line');
     await repl.send('canary');
@@ -162,6 +162,27 @@ describe('runRepl (real assistant, shipped content)', () => {
     expect(await repl.send('flag')).toMatch(/already flagged/);
     // The card's buttons are still live after the private aside.
     expect(await repl.send('show')).toMatch(/Key points/);
+    await repl.end();
+  });
+
+  it('takes quiz words typed after the moment, and says what is possible when a word fits nothing on screen', async () => {
+    const repl = await setup();
+    // No quiz: "stop" is the quiz's stop, and its reply says there is nothing to stop.
+    expect(await repl.send('stop')).toMatch(/no quiz running/i);
+    expect(await repl.send('stats')).toMatch(/accuracy|points/i);
+    await repl.send('/devops-question advanced');
+    const harder = await repl.send('harder');
+    expect(harder).toMatch(/"harder" is not possible right now: you can type .*\[another\]/);
+    expect(harder).not.toMatch(/DevOps Engineer · advanced/);
+    await repl.end();
+  });
+
+  it('refuses a written answer over 3000 characters instead of echoing it', async () => {
+    const repl = await setup();
+    await repl.send('/devops-quiz start text 2');
+    const out = await repl.send('x'.repeat(25_000));
+    expect(out).toMatch(/limited to 3000 characters; yours has 25000/);
+    expect(out.length).toBeLessThan(2_000);
     await repl.end();
   });
 });
