@@ -3,6 +3,7 @@ import type { ActionRef } from '../actions.js';
 import type { Question, Tier } from '../content/schema.js';
 import { cardView } from '../questions/card-view.js';
 import { filterQuestions, pickQuestion, poolKey, stepTier, withSeen, type QuestionFilter } from '../questions/pick.js';
+import { unmatchedTerms } from '../search/index.js';
 import type { Reply } from '../views.js';
 import { commandName, errorReply, stringValue, updateMe, type HandlerInput } from './context.js';
 
@@ -31,10 +32,14 @@ export async function questionCommand(input: HandlerInput): Promise<Reply> {
   const tier = stringValue(input.values, 'tier') as Tier | undefined;
   const topic = stringValue(input.values, 'topic');
   const filter: QuestionFilter = { ...(tier ? { tier } : {}), ...(topic ? { topic } : {}) };
-  const reply = await serveCard(input, filter);
+  // Topic words no question mentions at all: say so, rather than silently show what matched the rest.
+  const unmatched = topic ? unmatchedTerms(input.rt.index, topic, { kinds: ['question'] }) : [];
+  const missing = unmatched.length > 0 ? `No question mentions ${unmatched.map((w) => `"${w}"`).join(' or ')}` : undefined;
+  const reply = await serveCard(input, filter, undefined, missing ? `${missing}; the closest match is below.` : undefined);
   if (reply) return reply;
   const what = [tier, topic ? `"${topic}"` : undefined].filter(Boolean).join(' ');
-  return errorReply('not-found', `No ${what} question found. ${topicsHint(input)}`, `${commandName(input, 'question')} [basic|technical|advanced] [topic]`);
+  const why = missing ? `${missing}.` : `No ${what} question found.`;
+  return errorReply('not-found', `${why} ${topicsHint(input)}`, `${commandName(input, 'question')} [basic|technical|advanced] [topic]`);
 }
 
 /** Card buttons: open a question, show its answer, another, harder, easier. */

@@ -60,3 +60,20 @@ describe('replies that say what they did', () => {
     expect(stats.footnote).toMatch(/skipped quiz question counts as answered wrong/);
   });
 });
+
+describe('topic words that match nothing', () => {
+  it('says no question mentions them, and shows the closest card', async () => {
+    const t = await makeTestAssistant();
+    const card = viewOf(await t.assistant.handle(cmd('devops-question', 'kubernetes serverless')), 'card');
+    expect(card.note).toBe('No question mentions "serverless"; the closest match is below.');
+    const plain = viewOf(await t.assistant.handle(cmd('devops-question', 'kubernetes')), 'card');
+    expect(plain.note).toBeUndefined();
+  });
+
+  it('refuses a topic nothing matches, naming the words and the topics there are', async () => {
+    const t = await makeTestAssistant();
+    const e = viewOf(await t.assistant.handle(cmd('devops-question', 'serverless')), 'error');
+    expect(e.code).toBe('not-found');
+    expect(e.message).toMatch(/^No question mentions "serverless"\. Topics: /);
+  });
+});
