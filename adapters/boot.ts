@@ -12,6 +12,7 @@ import type { Role } from '../src/content/schema.js';
 import type { Clock, Random, Store } from '../src/ports.js';
 import { createMemoryStore } from '../storage/memory-store.js';
 import { openLowdbStore, StoreOpenError } from '../storage/lowdb-store.js';
+import { createLogger, LOG_LEVELS } from './logger.js';
 
 /** The project root, so commands work from any working directory. */
 export const PROJECT_ROOT = resolve(fileURLToPath(new URL('..', import.meta.url)));
@@ -69,7 +70,10 @@ export async function readiness(roles: readonly Role[], store: Store): Promise<R
 /** Loads content and opens the store (`memory` for throwaway runs). */
 export async function boot(env: NodeJS.ProcessEnv, storage: 'file' | 'memory' = 'file'): Promise<Booted> {
   const roles = await loadRoles(contentDir(env));
-  const store = storage === 'memory' ? createMemoryStore() : await openLowdbStore({ dataDir: dataDir(env) });
+  // The store logs its faults (once per failure streak) through the same JSON logger and LOG_LEVEL as the rest.
+  const level = LOG_LEVELS.find((l) => l === env.LOG_LEVEL?.trim()) ?? 'info';
+  const logger = createLogger({ level, base: { component: 'store' } });
+  const store = storage === 'memory' ? createMemoryStore() : await openLowdbStore({ dataDir: dataDir(env), logger });
   const assistant = createAssistant({ roles, store, clock: systemClock, random: systemRandom });
   return { roles, store, assistant, ready: () => readiness(roles, store), close: () => store.close() };
 }
