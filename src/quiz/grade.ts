@@ -64,7 +64,9 @@ export interface GradeOptions {
 }
 
 /** Highest grade for an answer that is mostly a list of keywords. */
-export const KEYWORD_SOUP_CAP = 10;
+export const KEYWORD_SOUP_CAP = 5;
+/** Most an on-topic answer earns for claiming nothing wrong while showing no key point. */
+const VAGUE_FLOOR = 12;
 
 /** Share of the grade earned by key points; the rest by overlap with the model answer's own vocabulary. */
 const KEY_POINT_SHARE = 0.85;
@@ -130,7 +132,12 @@ export function gradeAnswer(question: Question, answer: string, analyzer: Analyz
   for (const p of points) if (p.status === 'covered') heard += (p.strength ?? 2) >= 2 ? 1 : SINGLE_MENTION_CREDIT;
   const credit = Math.max(0, heard - CONTRADICTION_COST * contradictions.length);
   const keyShare = credit / Math.max(1, points.length);
-  const score = Math.round(100 * relevance(text, prepared) * (KEY_POINT_SHARE * keyShare + (1 - KEY_POINT_SHARE) * vocabulary(text, prepared, contradictions.length)));
+  const onTopic = relevance(text, prepared);
+  let score = Math.round(100 * onTopic * (KEY_POINT_SHARE * keyShare + (1 - KEY_POINT_SHARE) * vocabulary(text, prepared, contradictions.length)));
+  // An on-topic answer that claims nothing wrong and denies nothing ranks above one that does:
+  // vague is better than wrong, even when neither earns a point.
+  const clean = contradictions.length === 0 && !points.some((p) => p.status === 'negated');
+  if (clean) score = Math.max(score, Math.round(VAGUE_FLOOR * onTopic));
   const grade: Grade = { score, covered, missed, points, contradictions };
   if (score > KEYWORD_SOUP_CAP && isKeywordSoup(answer, analyzer)) {
     grade.score = KEYWORD_SOUP_CAP;

@@ -1,5 +1,5 @@
 /** Views of a quiz: the current question (with feedback on the last one) and the summary. */
-import { encodeAction } from '../actions.js';
+import { boardButtons, quizButtons } from '../commands/families/quiz-buttons.js';
 import type { Question } from '../content/schema.js';
 import type { QuizSession } from '../ports.js';
 import type { RoleRuntime } from '../role-runtime.js';
@@ -27,12 +27,12 @@ export function quizQuestionView(rt: RoleRuntime, session: QuizSession, feedback
       ? texts.map((text, i) => ({
           letter: LETTERS[i] ?? '?',
           text,
-          actionId: encodeAction(prefix, { area: 'quiz', op: 'choice', sessionId: session.id, index: session.index, choice: i }),
+          actionId: quizButtons.id(prefix, { op: 'choice', sessionId: session.id, index: session.index, choice: i }),
         }))
       : [];
   const actions: Action[] = [];
   if (session.mode === 'text') {
-    const answerId = encodeAction(prefix, { area: 'quiz', op: 'text', sessionId: session.id, index: session.index });
+    const answerId = quizButtons.id(prefix, { op: 'text', sessionId: session.id, index: session.index });
     actions.push({
       id: answerId,
       label: 'Answer',
@@ -40,8 +40,8 @@ export function quizQuestionView(rt: RoleRuntime, session: QuizSession, feedback
       prompt: { actionId: answerId, title: 'Your answer', label: 'Answer as you would in the interview', placeholder: 'Cover the key points, in your own words…', maxLength: ANSWER_MAX },
     });
   }
-  actions.push({ id: encodeAction(prefix, { area: 'quiz', op: 'skip', sessionId: session.id, index: session.index }), label: 'Skip' });
-  actions.push({ id: encodeAction(prefix, { area: 'quiz', op: 'stop', sessionId: session.id }), label: 'Stop', style: 'danger' });
+  actions.push({ id: quizButtons.id(prefix, { op: 'skip', sessionId: session.id, index: session.index }), label: 'Skip' });
+  actions.push({ id: quizButtons.id(prefix, { op: 'stop', sessionId: session.id }), label: 'Stop', style: 'danger' });
   return {
     kind: 'quiz-question',
     roleTitle: rt.role.title,
@@ -69,14 +69,14 @@ export function quizSummaryView(rt: RoleRuntime, session: QuizSession, stopped: 
   });
   const actions: Action[] = [
     {
-      id: encodeAction(prefix, { area: 'quiz', op: 'new', tier: session.tier, count: Math.max(1, session.questionIds.length), mode: session.mode }),
+      id: quizButtons.id(prefix, { op: 'new', tier: session.tier, count: Math.max(1, session.questionIds.length), mode: session.mode }),
       label: 'New quiz',
       style: 'primary',
     },
   ];
-  if (missed.length > 0) actions.push({ id: encodeAction(prefix, { area: 'quiz', op: 'review' }), label: 'Review missed' });
-  actions.push({ id: encodeAction(prefix, { area: 'quiz', op: 'stats' }), label: 'My stats' });
-  actions.push({ id: encodeAction(prefix, { area: 'board', op: 'show', period: 'all' }), label: 'Leaderboard' });
+  if (missed.length > 0) actions.push({ id: quizButtons.id(prefix, { op: 'review' }), label: 'Review missed' });
+  actions.push({ id: quizButtons.id(prefix, { op: 'stats' }), label: 'My stats' });
+  actions.push({ id: boardButtons.id(prefix, { op: 'show', period: 'all' }), label: 'Leaderboard' });
   return {
     kind: 'quiz-summary',
     roleTitle: rt.role.title,

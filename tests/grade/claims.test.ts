@@ -97,8 +97,8 @@ describe('claims', () => {
 
   it('says when a bare list of keywords was capped', () => {
     const g = grade('requests guaranteed minimum scheduler limits ceiling throttled oomkilled');
-    expect(g.capped).toMatchObject({ reason: 'keyword-list', cap: 10 });
-    expect(g.score).toBe(10);
+    expect(g.capped).toMatchObject({ reason: 'keyword-list', cap: 5 });
+    expect(g.score).toBe(5);
   });
 });
 
