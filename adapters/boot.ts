@@ -5,17 +5,25 @@
  * to check, and exit code 1; never a stack trace, never a token.
  */
 import { fileURLToPath } from 'node:url';
-import { resolve } from 'node:path';
+import { basename, dirname, resolve } from 'node:path';
 import { createAssistant, type Assistant } from '../src/assistant.js';
 import { ContentError, loadRoles } from '../src/content/load.js';
 import type { Role } from '../src/content/schema.js';
 import type { Clock, Random, Store } from '../src/ports.js';
 import { createMemoryStore } from '../storage/memory-store.js';
 import { openLowdbStore, StoreOpenError } from '../storage/lowdb-store.js';
+import { contentCache } from './content-cache.js';
 import { createLogger, LOG_LEVELS } from './logger.js';
+import { retentionDays, startRetention } from './retention.js';
+
+// This file runs from adapters/ (tsx) or from dist/adapters/ (compiled): the root is above either.
+const above = resolve(fileURLToPath(new URL('..', import.meta.url)));
 
 /** The project root, so commands work from any working directory. */
-export const PROJECT_ROOT = resolve(fileURLToPath(new URL('..', import.meta.url)));
+export const PROJECT_ROOT = basename(above) === 'dist' ? dirname(above) : above;
+
+/** Where validated roles are cached between runs (build output: `dist/` is never committed). */
+export const CONTENT_CACHE_DIR = resolve(PROJECT_ROOT, 'dist/.cache/content');
 
 /** Where role files live: `CONTENT_DIR`, or `content/roles` in the project. */
 export function contentDir(env: NodeJS.ProcessEnv): string {
@@ -69,13 +77,22 @@ export async function readiness(roles: readonly Role[], store: Store): Promise<R
 
 /** Loads content and opens the store (`memory` for throwaway runs). */
 export async function boot(env: NodeJS.ProcessEnv, storage: 'file' | 'memory' = 'file'): Promise<Booted> {
-  const roles = await loadRoles(contentDir(env));
+  // Checked first: a bad INTERVIEW_RETENTION_DAYS stops start-up before the database is opened.
+  const days = retentionDays(env);
+  // Cached by the exact text of each file: an unchanged role skips YAML parsing and validation.
+  const roles = await loadRoles(contentDir(env), { cache: contentCache(CONTENT_CACHE_DIR) });
   // The store logs its faults (once per failure streak) through the same JSON logger and LOG_LEVEL as the rest.
   const level = LOG_LEVELS.find((l) => l === env.LOG_LEVEL?.trim()) ?? 'info';
   const logger = createLogger({ level, base: { component: 'store' } });
   const store = storage === 'memory' ? createMemoryStore() : await openLowdbStore({ dataDir: dataDir(env), logger });
   const assistant = createAssistant({ roles, store, clock: systemClock, random: systemRandom });
-  return { roles, store, assistant, ready: () => readiness(roles, store), close: () => store.close() };
+  // Old scorecards and abandoned interviews go now, and once a day while this runs.
+  const retention = await startRetention({ store, days, clock: systemClock, logger: createLogger({ level, base: { component: 'retention' } }) });
+  const close = async () => {
+    retention.stop();
+    await store.close();
+  };
+  return { roles, store, assistant, ready: () => readiness(roles, store), close };
 }
 
 /**

@@ -12,6 +12,8 @@ export interface Logger {
   info(msg: string, fields?: Record<string, unknown>): void;
   warn(msg: string, fields?: Record<string, unknown>): void;
   error(msg: string, fields?: Record<string, unknown>): void;
+  /** Whether `level` is written at all: callers skip building a line nobody reads (absent: assume it is). */
+  enabled?(level: LogLevel): boolean;
 }
 
 const SECRET_KEY = /token|secret|password|authorization|signature/i;
@@ -40,8 +42,8 @@ export function createLogger(
     if (ORDER[level] < min) return;
     write(JSON.stringify({ time: new Date().toISOString(), level, msg, ...(redact({ ...options.base, ...fields }) as object) }));
   };
-  return { debug: log('debug'), info: log('info'), warn: log('warn'), error: log('error') };
+  return { debug: log('debug'), info: log('info'), warn: log('warn'), error: log('error'), enabled: (level) => ORDER[level] >= min };
 }
 
 /** A logger that drops everything (tests, benchmarks). */
-export const silentLogger: Logger = { debug() {}, info() {}, warn() {}, error() {} };
+export const silentLogger: Logger = { debug() {}, info() {}, warn() {}, error() {}, enabled: () => false };

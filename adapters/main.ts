@@ -1,23 +1,18 @@
 /**
- * `npm start`: runs Slack and/or Discord when their variables are set, and the
- * interactive console when neither is. Set-up problems (content, database file,
- * configuration) print one clear line and exit 1.
+ * `npm start`: runs every platform the environment configures (platforms.ts),
+ * or the interactive console when none is. Set-up problems (content, database
+ * file, configuration) print one clear line and exit 1.
  */
 import { existsSync } from 'node:fs';
 import { boot, exitOnSetupError, exitOnStartupFault, type Booted } from './boot.js';
-import { runRepl } from './console/repl.js';
-import { loadDiscordConfig } from './discord/config.js';
 import { createLogger, LOG_LEVELS, type LogLevel } from './logger.js';
-import { parseSlackConfig } from './slack/config.js';
+import { chosenPlatforms, type Platform, type Running } from './platform.js';
+import { PLATFORMS } from './platforms.js';
 
 function configError(message: string): Error {
   const error = new Error(message);
   error.name = 'ConfigError';
   return error;
-}
-
-interface Running {
-  stop(): Promise<void>;
 }
 
 async function main(): Promise<void> {
@@ -29,11 +24,11 @@ async function main(): Promise<void> {
   const logger = createLogger({ level: level as LogLevel });
 
   let booted: Booted;
-  let wanted: { slack: boolean; discord: boolean };
+  let chosen: Platform[];
   const running: Running[] = [];
   try {
     // Configuration first: a half-set platform is refused before the database is opened and locked.
-    wanted = { slack: parseSlackConfig(env) !== undefined, discord: loadDiscordConfig(env) !== undefined };
+    chosen = chosenPlatforms(PLATFORMS, env);
     booted = await boot(env, 'file');
   } catch (error) {
     exitOnStartupFault(error);
@@ -57,18 +52,9 @@ async function main(): Promise<void> {
   // A stray rejection is a bug to log, not a reason to drop every user's session.
   process.on('unhandledRejection', (error) => logger.error('unhandled rejection', { error }));
 
+  const deps = { assistant: booted.assistant, roles: booted.roles, env, logger, readiness: () => booted.ready() };
   try {
-    // Bolt and discord.js take about 0.3 s and 0.4 s to import: only load what is configured.
-    if (wanted.slack) {
-      const { startSlack } = await import('./slack/app.js');
-      const slack = await startSlack({ assistant: booted.assistant, env, logger, readiness: () => booted.ready() });
-      if (slack) running.push(slack);
-    }
-    if (wanted.discord) {
-      const { startDiscord } = await import('./discord/bot.js');
-      const discord = await startDiscord({ assistant: booted.assistant, env, logger });
-      if (discord) running.push(discord);
-    }
+    for (const platform of chosen) running.push(await platform.start(deps));
   } catch (error) {
     for (const r of running) await r.stop().catch(() => undefined);
     await booted.close().catch(() => undefined);
@@ -76,9 +62,17 @@ async function main(): Promise<void> {
     exitOnStartupFault(error);
   }
 
-  if (running.length === 0) {
-    await runRepl({ assistant: booted.assistant, roles: booted.roles, input: process.stdin, output: process.stdout, logger });
-    await shutdown(0);
+  // A platform that ends by itself (the console, when its input ends) ends the process; servers run until a signal.
+  const ends = running.flatMap((r) => (r.done ? [r.done] : []));
+  if (ends.length > 0) {
+    const code = await Promise.race(ends).then(
+      () => 0,
+      (error: unknown) => {
+        logger.error('platform failed', { error });
+        return 1;
+      },
+    );
+    await shutdown(code);
     return;
   }
   process.on('SIGINT', () => void shutdown(0));

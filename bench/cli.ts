@@ -1,7 +1,8 @@
 /**
  * Console benchmarks: how long the CLI takes from spawn to its first reply
- * (what a user waits for on every one-shot command), and the peak memory of a
- * process that loads content, builds the search index and serves 1000 requests.
+ * (what a user waits for on every one-shot command; bench/cold-start.ts), and
+ * the peak memory of a process that loads content, builds the search index and
+ * serves 1000 requests.
  *
  * The memory figure comes from a child process (this file with `--worker`), so
  * the bench runner's own allocations do not count.
@@ -14,9 +15,9 @@ import { fileURLToPath, pathToFileURL } from 'node:url';
 import { z } from 'zod';
 import type { Request, RequestContext } from '../src/requests.js';
 import type { View } from '../src/views.js';
+import { coldStart } from './cold-start.js';
 
 const ROOT = fileURLToPath(new URL('..', import.meta.url));
-const COLD_RUNS = 5;
 const REQUESTS = 1000;
 
 interface Spawned {
@@ -45,12 +46,6 @@ function spawnNode(args: readonly string[], env: NodeJS.ProcessEnv): Promise<Spa
     child.on('error', reject);
     child.on('close', (code) => resolve({ code, stdout, stderr, firstOutputMs, exitMs: performance.now() - started }));
   });
-}
-
-function median(values: readonly number[]): number {
-  const sorted = [...values].sort((a, b) => a - b);
-  const mid = Math.floor(sorted.length / 2);
-  return sorted.length % 2 === 1 ? (sorted[mid] ?? Number.NaN) : ((sorted[mid - 1] ?? 0) + (sorted[mid] ?? 0)) / 2;
 }
 
 function percentile(values: readonly number[], p: number): number {
@@ -137,25 +132,12 @@ export async function run(): Promise<void> {
   const dataDir = await mkdtemp(join(tmpdir(), 'panelist-bench-cli-'));
   const env: NodeJS.ProcessEnv = { ...process.env, DATA_DIR: dataDir, NO_COLOR: '1' };
   try {
-    const first: number[] = [];
-    const exit: number[] = [];
-    for (let i = 0; i < COLD_RUNS; i++) {
-      const result = await spawnNode(['adapters/console/cli.ts', '/devops-question'], env);
-      if (result.code !== 0) throw new Error(`cli exited ${String(result.code)}: ${result.stderr.slice(0, 500)}`);
-      first.push(result.firstOutputMs);
-      exit.push(result.exitMs);
-    }
-    // What node + tsx cost before any project code runs, to read the figures above against.
-    const baseline: number[] = [];
-    for (let i = 0; i < COLD_RUNS; i++) baseline.push((await spawnNode(['-e', ''], env)).exitMs);
-    console.log(`cold start, spawn → first reply (${COLD_RUNS} runs): median ${ms(median(first))}, max ${ms(Math.max(...first))}`);
-    console.log(`cold start, spawn → exit       (${COLD_RUNS} runs): median ${ms(median(exit))}, max ${ms(Math.max(...exit))}`);
-    console.log(`baseline, node + tsx, empty    (${COLD_RUNS} runs): median ${ms(median(baseline))}, max ${ms(Math.max(...baseline))}`);
+    await coldStart(env);
 
     const result = await spawnNode([fileURLToPath(import.meta.url), '--worker'], env);
     if (result.code !== 0) throw new Error(`worker exited ${String(result.code)}: ${result.stderr.slice(0, 500)}`);
     const report = workerReport.parse(JSON.parse(result.stdout.trim().split('\n').pop() ?? ''));
-    console.log(`serving process: boot (content + store + index) ${ms(report.bootMs)}; ${report.requests} requests in ${ms(report.serveMs)}`);
+    console.log(`serving process: boot (content + store; the index is built on the first search) ${ms(report.bootMs)}; ${report.requests} requests in ${ms(report.serveMs)}`);
     console.log(`  per request: p50 ${report.p50Ms.toFixed(2)} ms, p99 ${report.p99Ms.toFixed(2)} ms; ${report.errors} error views`);
     console.log(`  peak RSS ${report.maxRssMb.toFixed(1)} MB, heap used at end ${report.heapUsedMb.toFixed(1)} MB`);
   } finally {

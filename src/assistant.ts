@@ -2,31 +2,19 @@
  * The core's entry point: content, store, clock and randomness in; a handler
  * from neutral requests to neutral replies out.
  */
-import { actionPrefix, decodeAction } from './actions.js';
-import { commandInfo, usageLine } from './commands/info.js';
+import { actionPrefix, routeAction } from './actions.js';
 import { parseText, parseTyped } from './commands/parse.js';
 import type { CommandInfo } from './commands/spec.js';
 import { COMMAND_TABLE, type CommandDef } from './commands/table.js';
-import type { Role } from './content/schema.js';
+import { commandInfo, usageLine } from './commands/usage.js';
 import { errorReply, storeSpace, type Handler, type HandlerInput } from './handlers/context.js';
-import { disputeAction, flagAction } from './handlers/flag.js';
-import { cardAction } from './handlers/question.js';
-import { quizAction } from './handlers/quiz.js';
-import { roleSectionAction } from './handlers/role.js';
-import { leaderboard, statsCommand } from './handlers/scores.js';
 import { createKeyedLock } from './keyed-lock.js';
-import { StoreWriteError, type Clock, type Random, type Store } from './ports.js';
-import type { Request, RequestContext } from './requests.js';
+import { StoreWriteError, type AssistantDeps, type Store } from './ports.js';
+import { isPlatformId, type Request, type RequestContext } from './requests.js';
 import { createRoleRuntime, type RoleRuntime } from './role-runtime.js';
 import type { Reply } from './views.js';
 
-/** What `createAssistant` needs. */
-export interface AssistantDeps {
-  roles: readonly Role[];
-  store: Store;
-  clock: Clock;
-  random: Random;
-}
+export type { AssistantDeps } from './ports.js';
 
 /** The platform-neutral bot. */
 export interface Assistant {
@@ -95,29 +83,19 @@ export function createAssistant(deps: AssistantDeps): Assistant {
   async function action(request: Extract<Request, { type: 'action' }>, store: Store): Promise<Reply> {
     const prefix = actionPrefix(request.actionId);
     const rt = prefix ? runtimes.get(prefix) : undefined;
-    const ref = decodeAction(request.actionId);
-    if (!rt || !ref) return errorReply('stale-action', 'That button is no longer valid. Run the command again.');
+    // The family that owns the id's area serves it: the router knows no area by name.
+    const routed = routeAction(request.actionId);
+    if (!rt || !routed) return errorReply('stale-action', 'That button is no longer valid. Run the command again.');
     const roleCommands = commands.filter((c) => c.name.startsWith(`${rt.role.commandPrefix}-`));
-    const at = input(rt, request.ctx, {}, roleCommands, store);
-    switch (ref.area) {
-      case 'card':
-        return cardAction(at, ref);
-      case 'quiz':
-        return ref.op === 'stats' ? statsCommand(at) : quizAction(at, ref, request.text);
-      case 'board':
-        return leaderboard(at, ref.period, ref.op === 'share', ref.op === 'show');
-      case 'role':
-        return roleSectionAction(at, ref.section);
-      case 'flag':
-        return flagAction(at, ref);
-      case 'dispute':
-        return disputeAction(at, ref);
-    }
+    return routed.area.handle(input(rt, request.ctx, {}, roleCommands, store), routed.ref, request.text);
   }
 
   return {
     commands,
     async handle(request) {
+      // An adapter bug, not a user's mistake: the id becomes part of store keys.
+      const platform = request.ctx.user.platform;
+      if (!isPlatformId(platform)) throw new TypeError(`request from an invalid platform id "${platform.slice(0, 40)}"`);
       try {
         // The reply is built inside `durably`, so "Correct! +200" never goes out before the answer is on disk.
         return await deps.store.durably((store) => (request.type === 'command' ? command(request, store) : action(request, store)));

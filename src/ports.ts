@@ -2,7 +2,22 @@
  * What the core needs from the outside world, injected so it can be tested
  * with no file, no network and no real time.
  */
-import type { Tier } from './content/schema.js';
+import type { Role, Tier } from './content/schema.js';
+import type { Scorecard } from './interview/scorecard.js';
+import type { InterviewSession } from './interview/session.js';
+import type { Actor } from './requests.js';
+
+/**
+ * Everything the core is built from: content plus the injected ports. It lives
+ * here, beside the ports, rather than in assistant.ts, so handlers can name it
+ * without importing the assistant that imports them.
+ */
+export interface AssistantDeps {
+  roles: readonly Role[];
+  store: Store;
+  clock: Clock;
+  random: Random;
+}
 
 /** Wall-clock time in epoch milliseconds. */
 export interface Clock {
@@ -126,6 +141,12 @@ export interface QuestionFlag {
   dispute?: { answer: string; score: number; name: string };
 }
 
+/**
+ * Whose an interview or a scorecard is: the platform user who ran it. Every
+ * read and delete of one names its owner, so no call reaches someone else's.
+ */
+export type Owner = Pick<Actor, 'platform' | 'id'>;
+
 /** Which leaderboard: all-time, or one ISO week. */
 export type Period = { kind: 'all' } | { kind: 'week'; week: string };
 
@@ -175,6 +196,32 @@ export interface Store {
   addFlag(flag: QuestionFlag): Promise<boolean>;
   /** Every kept flag, newest first (copies). */
   listFlags(): Promise<QuestionFlag[]>;
+  /** The owner's interview with this id (a copy); undefined for an unknown id and for anyone else's. */
+  getInterview(owner: Owner, id: string): Promise<InterviewSession | undefined>;
+  /** The owner's interviews, most recently updated first, at most `limit` (copies). */
+  listInterviews(owner: Owner, limit: number): Promise<InterviewSession[]>;
+  /**
+   * Stores an interview under its author and id, replacing the one there. At
+   * most 20 are kept per author: beyond that the least recently updated goes.
+   */
+  putInterview(session: InterviewSession): Promise<void>;
+  /** Deletes the owner's interview; resolves to whether there was one. */
+  deleteInterview(owner: Owner, id: string): Promise<boolean>;
+  /** Drops every interview last updated at or before `cutoff` (epoch ms), whoever's; resolves to how many went. */
+  purgeInterviews(cutoff: number): Promise<number>;
+  /** The owner's scorecard with this id (a copy); undefined for an unknown id and for anyone else's. */
+  getScorecard(owner: Owner, id: string): Promise<Scorecard | undefined>;
+  /** The owner's scorecards, latest finished first (ties by id), at most `limit` (copies). */
+  listScorecards(owner: Owner, limit: number): Promise<Scorecard[]>;
+  /**
+   * Stores a scorecard under its author and id, replacing the one there. At
+   * most 1000 are kept per author: beyond that the earliest finished goes.
+   */
+  putScorecard(card: Scorecard): Promise<void>;
+  /** Deletes the owner's scorecard; resolves to whether there was one. */
+  deleteScorecard(owner: Owner, id: string): Promise<boolean>;
+  /** Drops every scorecard finished at or before `cutoff` (epoch ms), whoever's; resolves to how many went. */
+  purgeScorecards(cutoff: number): Promise<number>;
   /**
    * Resolves once everything accepted so far is durably written; rejects with
    * `StoreWriteError` if some of it was lost or the store cannot write now.

@@ -1,6 +1,20 @@
 /** What an adapter hands the core: one command or one button/form action. */
 
-export type Platform = 'slack' | 'discord' | 'console';
+/**
+ * A platform's id (`slack`, `discord`, `console`, `teams`...): an open set, so a
+ * new platform needs no change to the core. It becomes part of store spaces
+ * (`<role>@<platform>:<space>`), so it must match {@link PLATFORM_ID}; adapters
+ * check that where a platform is declared, and `handle` refuses any other.
+ */
+export type Platform = string;
+
+/** What a platform id may look like: lowercase letters, digits and dashes, starting with a letter; at most 20. */
+export const PLATFORM_ID = /^[a-z][a-z0-9-]{0,19}$/;
+
+/** Whether `id` may name a platform. */
+export function isPlatformId(id: string): boolean {
+  return PLATFORM_ID.test(id);
+}
 
 /** The user behind a request, as the platform identifies them. */
 export interface Actor {

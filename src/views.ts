@@ -4,35 +4,14 @@
  * Text fields may hold user-typed text: renderers must escape or neutralise it.
  */
 import type { QuestionSource, Rubric, Tier } from './content/schema.js';
+import type { Action, PointFeedback } from './view-parts.js';
+import type { InterviewView } from './views-interview.js';
+
+export type * from './view-parts.js';
+export type * from './views-interview.js';
 
 /** Who should see a reply: the channel, or only the user who asked. */
 export type Visibility = 'public' | 'private';
-
-/**
- * A free-text form the platform shows (a Slack or Discord modal). On submit the
- * adapter sends an `action` request with `actionId` and the typed `text`.
- */
-export interface TextPrompt {
-  actionId: string;
-  /** Form title; at most 24 characters (Slack modal title limit). */
-  title: string;
-  /** Input label; at most 45 characters (Discord label limit). */
-  label: string;
-  placeholder?: string;
-  maxLength: number;
-}
-
-/**
- * A button. `id` is compact (at most 100 characters) and goes back to the core
- * unchanged as an action request. With `prompt`, pressing it opens that form
- * instead, and the form's submit is the action.
- */
-export interface Action {
-  id: string;
-  label: string;
-  style?: 'primary' | 'danger';
-  prompt?: TextPrompt;
-}
 
 /** A question as an interviewer sees it. */
 export interface QuestionCard {
@@ -50,14 +29,6 @@ export interface QuestionCard {
   notes: string[];
   /** Whether the model answer is the role document's or was written for the bank. */
   source: QuestionSource;
-}
-
-/** One key point's verdict in a free-text grade. */
-export interface PointFeedback {
-  label: string;
-  status: 'covered' | 'missed' | 'negated' | 'contradicted';
-  /** The answer's words the verdict rests on (user text). */
-  heard?: string;
 }
 
 /** Feedback on the answer just given in a quiz. */
@@ -230,7 +201,9 @@ export type View =
       commands: { name: string; description: string; usage: string; examples: string[] }[];
     }
   | { kind: 'notice'; title: string; text: string; actions: Action[] }
-  | { kind: 'error'; code: ErrorCode; message: string; usage?: string };
+  | { kind: 'error'; code: ErrorCode; message: string; usage?: string }
+  /** Interview mode: plan, question card, scorecard and list (views-interview.ts). */
+  | InterviewView;
 
 /** Machine-readable reasons a user's request could not be served. */
 export type ErrorCode =

@@ -2,9 +2,14 @@
  * The changes a group commit writes, and how they are undone: per key, the
  * value it had before the first change since the last cut.
  */
+import type { Scorecard } from '../src/interview/scorecard.js';
+import type { InterviewSession } from '../src/interview/session.js';
 import type { QuestionFlag, QuizSession, UserRecord } from '../src/ports.js';
 import type { JournalItem } from './journal.js';
-import type { StoreChange, StoreState } from './store-state.js';
+import type { OwnedKey, StoreChange, StoreState } from './store-state.js';
+
+/** Changed owned records (interviews or scorecards): JSON of the key → the key and its value before. */
+type OwnedChanges<T> = Map<string, { key: OwnedKey; before: T | undefined }>;
 
 /** Changes since a cut, with the values they replaced. */
 export class Changes {
@@ -12,6 +17,8 @@ export class Changes {
   readonly sessions = new Map<string, QuizSession | undefined>();
   readonly flags: QuestionFlag[] = [];
   flagsBefore: readonly QuestionFlag[] | undefined;
+  readonly interviews: OwnedChanges<InterviewSession> = new Map();
+  readonly scorecards: OwnedChanges<Scorecard> = new Map();
   /** Number of the last change in this set; 0 when empty. */
   last = 0;
 
@@ -23,6 +30,12 @@ export class Changes {
       if (!this.users.has(key)) this.users.set(key, { space: change.space, userId: change.userId, before: change.before });
     } else if (change.kind === 'session') {
       if (!this.sessions.has(change.key)) this.sessions.set(change.key, change.before);
+    } else if (change.kind === 'interview') {
+      const id = JSON.stringify(change.key);
+      if (!this.interviews.has(id)) this.interviews.set(id, { key: change.key, before: change.before });
+    } else if (change.kind === 'scorecard') {
+      const id = JSON.stringify(change.key);
+      if (!this.scorecards.has(id)) this.scorecards.set(id, { key: change.key, before: change.before });
     } else {
       this.flags.push(change.added);
       this.flagsBefore ??= change.before;
@@ -38,6 +51,8 @@ export class Changes {
     for (const { space, userId } of this.users.values()) items.push({ t: 'user', space, id: userId, v: state.peekUser(space, userId) ?? null });
     for (const key of this.sessions.keys()) items.push({ t: 'session', key, v: state.peekSession(key) ?? null });
     for (const flag of this.flags) items.push({ t: 'flag', v: flag });
+    for (const { key } of this.interviews.values()) items.push({ t: 'interview', key, v: state.interviews.peekInterview(key) ?? null });
+    for (const { key } of this.scorecards.values()) items.push({ t: 'scorecard', key, v: state.interviews.peekScorecard(key) ?? null });
     return items;
   }
 }
@@ -54,6 +69,12 @@ export function rollback(state: StoreState, inflight: Changes | undefined, pendi
     }
     for (const [key, before] of set.sessions) {
       if (set === inflight || !inflight?.sessions.has(key)) state.setSession(key, before);
+    }
+    for (const [id, { key, before }] of set.interviews) {
+      if (set === inflight || !inflight?.interviews.has(id)) state.interviews.setInterview(key, before);
+    }
+    for (const [id, { key, before }] of set.scorecards) {
+      if (set === inflight || !inflight?.scorecards.has(id)) state.interviews.setScorecard(key, before);
     }
   }
   const flagsBefore = inflight?.flagsBefore ?? pending.flagsBefore;

@@ -7,7 +7,10 @@
  */
 import { z } from 'zod';
 import { TIERS } from '../src/content/schema.js';
+import type { Scorecard } from '../src/interview/scorecard.js';
+import type { InterviewSession } from '../src/interview/session.js';
 import type { QuestionFlag, QuizSession, UserRecord } from '../src/ports.js';
+import { interviewSessionSchema, scorecardSchema } from './interview-schema.js';
 
 /** The file format version this code writes and reads. */
 export const FILE_VERSION = 1;
@@ -90,7 +93,8 @@ export const questionFlagSchema = z.looseObject({
  * by their `space|conversation|user` key; question flags oldest first. `flags`
  * came later within version 1, so a file without it opens with none; so did
  * `journal`, the first journal generation not yet folded into this file (none:
- * every journal beside it is newer).
+ * every journal beside it is newer), and `interviews` and `scorecards` (each
+ * record names its author and id, so a list is enough).
  */
 export const storeFileSchema = z.object({
   version: z.literal(FILE_VERSION),
@@ -98,6 +102,8 @@ export const storeFileSchema = z.object({
   users: z.record(z.string(), z.record(z.string(), userRecordSchema)),
   sessions: z.record(z.string(), quizSessionSchema),
   flags: z.array(questionFlagSchema).default([]),
+  interviews: z.array(interviewSessionSchema).default([]),
+  scorecards: z.array(scorecardSchema).default([]),
 });
 
 /** The parsed contents of a version 1 store file. */
@@ -109,6 +115,9 @@ export interface StoreFile {
   sessions: Record<string, QuizSession>;
   /** Oldest first. */
   flags: QuestionFlag[];
+  /** In no particular order: each is filed by its author and id. */
+  interviews: InterviewSession[];
+  scorecards: Scorecard[];
 }
 
 // Compile-time proof that what the schemas accept is what ports.ts promises;

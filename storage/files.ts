@@ -79,7 +79,7 @@ export class StoreOpenError extends Error {
 
 /** An empty version 1 file. */
 export function emptyFile(): StoreFile {
-  return { version: FILE_VERSION, users: {}, sessions: {}, flags: [] };
+  return { version: FILE_VERSION, users: {}, sessions: {}, flags: [], interviews: [], scorecards: [] };
 }
 
 /** Parses and validates file text; every failure names the file and never falls back to defaults. */
@@ -117,10 +117,12 @@ export function parseStoreFile(text: string, file: string): StoreFile {
   const parsed = storeFileSchema.safeParse(json);
   if (!parsed.success) return fail('damaged', `its content has the wrong shape: ${describeIssues(parsed.error)}`);
   // The raw JSON, not zod's copy: it is already proven valid, and JSON.parse keeps
-  // odd keys such as `__proto__` as plain own properties. Only `flags` comes from
-  // zod, so a file written before flags existed gets its default (an empty list).
+  // odd keys such as `__proto__` as plain own properties. Only the lists that came
+  // later come from zod, so a file written before them gets their default (empty).
   const data = json as StoreFile;
   data.flags = parsed.data.flags;
+  data.interviews = parsed.data.interviews;
+  data.scorecards = parsed.data.scorecards;
   return data;
 }
 

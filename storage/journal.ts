@@ -2,7 +2,7 @@
  * The journal: an append-only file of changed records beside the snapshot.
  *
  * Each group commit appends one line, `{"g":[record, ...]}`, holding the latest
- * value of every user, session and flag changed since the last group, and
+ * value of every user, session, flag, interview and scorecard changed since the last group, and
  * fsyncs it. A write costs what changed, not the size of the whole database.
  * One line is one group, so a group is all-or-nothing: a line cut short by a
  * crash or power cut (no newline, bad JSON, zeros) can only be the last thing
@@ -12,22 +12,31 @@
 import { constants } from 'node:fs';
 import { open, type FileHandle } from 'node:fs/promises';
 import { z } from 'zod';
+import type { Scorecard } from '../src/interview/scorecard.js';
+import type { InterviewSession } from '../src/interview/session.js';
 import type { QuestionFlag, QuizSession, UserRecord } from '../src/ports.js';
 import { describeIssues, questionFlagSchema, quizSessionSchema, userRecordSchema } from './file-schema.js';
 import { StoreOpenError, syncDir } from './files.js';
+import { interviewSessionSchema, scorecardSchema } from './interview-schema.js';
 import { slicer } from './slices.js';
-import type { StoreState } from './store-state.js';
+import type { OwnedKey, StoreState } from './store-state.js';
 
 /** One record of a group: the value a key has after the group (null: gone). */
 export type JournalItem =
   | { t: 'user'; space: string; id: string; v: UserRecord | null }
   | { t: 'session'; key: string; v: QuizSession | null }
-  | { t: 'flag'; v: QuestionFlag };
+  | { t: 'flag'; v: QuestionFlag }
+  /** `key`: the author's platform and id, then the record's id. */
+  | { t: 'interview'; key: OwnedKey; v: InterviewSession | null }
+  | { t: 'scorecard'; key: OwnedKey; v: Scorecard | null };
 
+const ownedKey = z.tuple([z.string(), z.string(), z.string()]);
 const itemSchema = z.discriminatedUnion('t', [
   z.object({ t: z.literal('user'), space: z.string(), id: z.string(), v: userRecordSchema.nullable() }),
   z.object({ t: z.literal('session'), key: z.string(), v: quizSessionSchema.nullable() }),
   z.object({ t: z.literal('flag'), v: questionFlagSchema }),
+  z.object({ t: z.literal('interview'), key: ownedKey, v: interviewSessionSchema.nullable() }),
+  z.object({ t: z.literal('scorecard'), key: ownedKey, v: scorecardSchema.nullable() }),
 ]);
 const groupSchema = z.object({ g: z.array(itemSchema) });
 
@@ -73,6 +82,8 @@ function apply(items: readonly JournalItem[], state: StoreState): void {
   for (const item of items) {
     if (item.t === 'user') state.setUser(item.space, item.id, item.v ?? undefined);
     else if (item.t === 'session') state.setSession(item.key, item.v ?? undefined);
+    else if (item.t === 'interview') state.interviews.setInterview(item.key, item.v ?? undefined);
+    else if (item.t === 'scorecard') state.interviews.setScorecard(item.key, item.v ?? undefined);
     else state.replayFlag(item.v);
   }
 }

@@ -1,7 +1,10 @@
 /**
  * A store that keeps everything in memory: for tests and throwaway console runs.
- * It applies exactly the rules of the file store (validation, copies, ordering),
- * so code tested against it behaves the same against the file.
+ * It applies the rules of the file store (copies, ordering, caps). Validation
+ * against the file schemas guards what goes into a file, so here it is
+ * optional: `createMemoryStore({ validate: true })` applies it too (the
+ * contract suite and the core's tests do), and then code tested against it
+ * behaves the same against the file.
  */
 import type { Store, StoreHealth } from '../src/ports.js';
 import { StoreState } from './store-state.js';
@@ -97,6 +100,40 @@ export function storeOverState(state: StoreState, persistence: Persistence): Pan
       async purgeSessions(before) {
         return change(() => state.purgeSessions(before));
       },
+      async getInterview(owner, id) {
+        open();
+        return state.interviews.getInterview(owner, id);
+      },
+      async listInterviews(owner, limit) {
+        open();
+        return state.interviews.listInterviews(owner, limit);
+      },
+      async putInterview(session) {
+        change(() => state.interviews.putInterview(session));
+      },
+      async deleteInterview(owner, id) {
+        return change(() => state.interviews.deleteInterview(owner, id));
+      },
+      async purgeInterviews(cutoff) {
+        return change(() => state.interviews.purgeInterviews(cutoff));
+      },
+      async getScorecard(owner, id) {
+        open();
+        return state.interviews.getScorecard(owner, id);
+      },
+      async listScorecards(owner, limit) {
+        open();
+        return state.interviews.listScorecards(owner, limit);
+      },
+      async putScorecard(card) {
+        change(() => state.interviews.putScorecard(card));
+      },
+      async deleteScorecard(owner, id) {
+        return change(() => state.interviews.deleteScorecard(owner, id));
+      },
+      async purgeScorecards(cutoff) {
+        return change(() => state.interviews.purgeScorecards(cutoff));
+      },
       async flush() {
         open();
         await persistence.flush();
@@ -123,9 +160,15 @@ export function storeOverState(state: StoreState, persistence: Persistence): Pan
   return build(undefined);
 }
 
+/** Options of `createMemoryStore`. */
+export interface MemoryStoreOptions {
+  /** Check every value against the file schemas as the file store does (default false: copies only). */
+  validate?: boolean;
+}
+
 /** Creates an empty in-memory store; nothing outlives the process and writes never fail. */
-export function createMemoryStore(): PanelistStore {
-  return storeOverState(new StoreState(), {
+export function createMemoryStore(options: MemoryStoreOptions = {}): PanelistStore {
+  return storeOverState(new StoreState({ validate: options.validate ?? false }), {
     label: 'memory store',
     admit: () => {},
     mark: () => ({ seq: 0, epoch: 0 }),

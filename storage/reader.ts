@@ -1,8 +1,9 @@
 /**
  * A read-only opening of the file store, for commands that run beside a live
- * bot (`flags`, `disputes`): it takes no lock, writes nothing, and sees the last
+ * bot (`flags`, `disputes`, `scorecards`): it takes no lock, writes nothing, and sees the last
  * durable state, the snapshot plus every journal not folded into it yet.
  */
+import type { Scorecard } from '../src/interview/scorecard.js';
 import type { Period, QuestionFlag, QuizSession, UserRecord } from '../src/ports.js';
 import { storePaths } from './files.js';
 import { loadStore } from './load.js';
@@ -16,6 +17,12 @@ export interface StoreReader {
   getSession(key: string): Promise<QuizSession | undefined>;
   /** Every kept flag, newest first (copies). */
   listFlags(): Promise<QuestionFlag[]>;
+  /**
+   * Every author's scorecards, latest finished first (copies): for the
+   * operator's export (`scorecards --json`), who holds the file anyway. The
+   * `Store` port offers only an owner's own.
+   */
+  allScorecards(): Promise<Scorecard[]>;
   /** Nothing to release (no lock, no open file); there for symmetry with `Store`. */
   close(): Promise<void>;
 }
@@ -40,6 +47,7 @@ export async function openStoreReader(options: StoreReaderOptions): Promise<Stor
     topUsers: async (space, period, limit) => state.topUsers(space, period, limit),
     getSession: async (key) => state.getSession(key),
     listFlags: async () => state.listFlags(),
+    allScorecards: async () => state.interviews.allScorecards(),
     close: async () => {},
   };
 }

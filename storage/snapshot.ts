@@ -138,5 +138,14 @@ async function* jsonPieces(data: StoreFile): AsyncGenerator<string> {
     first = false;
     await pause();
   }
-  yield `},"flags":${JSON.stringify(data.flags)}}`;
+  yield `},"flags":${JSON.stringify(data.flags)}`;
+  for (const name of ['interviews', 'scorecards'] as const) {
+    yield `,${key(name)}:[`;
+    for (const [i, record] of data[name].entries()) {
+      yield `${i === 0 ? '' : ','}${JSON.stringify(record)}`;
+      await pause();
+    }
+    yield ']';
+  }
+  yield '}';
 }

@@ -1,6 +1,7 @@
 /**
  * The in-memory state both stores share: users by space, sessions by key,
- * question flags, and the rules of the `Store` contract (validation, copying, ordering). The file
+ * question flags, interviews and scorecards by author (interview-state.ts),
+ * and the rules of the `Store` contract (validation, copying, ordering). The file
  * store adds persistence around it; the memory store uses it as is.
  *
  * Stored values are never mutated in place (every change stores a fresh object),
@@ -8,7 +9,12 @@
  * them back when a write fails.
  */
 import type { Period, QuestionFlag, QuizSession, UserRecord } from '../src/ports.js';
-import { describeIssues, FILE_VERSION, questionFlagSchema, quizSessionSchema, userRecordSchema, type StoreFile } from './file-schema.js';
+import { admitValue, copyData } from './copy.js';
+import { FILE_VERSION, questionFlagSchema, quizSessionSchema, userRecordSchema, type StoreFile } from './file-schema.js';
+import { InterviewState } from './interview-state.js';
+import { type StoreChange, StoreValueError } from './store-change.js';
+
+export { StoreValueError, type OwnedKey, type StoreChange } from './store-change.js';
 
 /** How many question flags are kept; beyond it the oldest go. */
 export const MAX_FLAGS = 1000;
@@ -18,20 +24,6 @@ function flagKey(flag: QuestionFlag): string {
   // A dispute is one per user per answer: the same user may dispute two different answers.
   if (flag.kind === 'dispute') return JSON.stringify(['dispute', flag.roleId, flag.questionId, flag.space, flag.userId, flag.dispute?.answer ?? '']);
   return JSON.stringify([flag.roleId, flag.questionId, flag.space, flag.userId]);
-}
-
-/**
- * One accepted change, with the value it replaced, so the file store can journal
- * the key and roll it back if the write holding it fails.
- */
-export type StoreChange =
-  | { kind: 'user'; space: string; userId: string; before: UserRecord | undefined }
-  | { kind: 'session'; key: string; before: QuizSession | undefined }
-  | { kind: 'flag'; added: QuestionFlag; before: readonly QuestionFlag[] };
-
-/** Thrown when `update` or `putSession` hands the store a value it must not keep. */
-export class StoreValueError extends Error {
-  override name = 'StoreValueError';
 }
 
 /**
@@ -46,6 +38,18 @@ export class StoreState {
   readonly #flagKeys = new Set<string>();
   /** Called after every accepted change, so the file store can journal it. */
   #onChange: (change: StoreChange) => void = () => {};
+  /** Interviews and scorecards, filed by author; their changes reach the same listener. */
+  readonly interviews = new InterviewState(
+    (change) => this.#onChange(change),
+    () => this.#validate,
+  );
+  /** Whether values are checked against the file schemas as they come in (the file store's boundary). */
+  readonly #validate: boolean;
+
+  /** `validate: false` (the memory store) only copies what comes in; the default checks it too. */
+  constructor(options: { validate?: boolean } = {}) {
+    this.#validate = options.validate ?? true;
+  }
 
   /** Builds a state from a validated file; the values are taken over, not copied. */
   static fromFile(file: StoreFile): StoreState {
@@ -56,6 +60,7 @@ export class StoreState {
     for (const [key, session] of Object.entries(file.sessions)) state.#sessions.set(key, session);
     // Through the same rules as addFlag, so a hand-edited file is deduplicated and capped too.
     for (const flag of file.flags) state.#insertFlag(flag);
+    state.interviews.load(file.interviews, file.scorecards);
     return state;
   }
 
@@ -80,36 +85,32 @@ export class StoreState {
       users: Object.fromEntries(entries),
       sessions: Object.fromEntries(this.#sessions),
       flags: [...this.#flags],
+      ...this.interviews.toFile(),
     };
   }
 
-  /** How many users, sessions and flags are held (for tests and the benchmark). */
-  size(): { users: number; sessions: number; flags: number } {
+  /** How many users, sessions, flags, interviews and scorecards are held (for tests and the benchmark). */
+  size(): { users: number; sessions: number; flags: number; interviews: number; scorecards: number } {
     let users = 0;
     for (const byUser of this.#users.values()) users += byUser.size;
-    return { users, sessions: this.#sessions.size, flags: this.#flags.length };
+    return { users, sessions: this.#sessions.size, flags: this.#flags.length, ...this.interviews.size() };
   }
 
   getUser(space: string, userId: string): UserRecord | undefined {
     const record = this.#users.get(space)?.get(userId);
-    return record === undefined ? undefined : structuredClone(record);
+    return record === undefined ? undefined : copyData(record);
   }
 
   updateUser(space: string, userId: string, update: (current: UserRecord | undefined) => UserRecord): UserRecord {
     const byUser = this.#users.get(space);
     const stored = byUser?.get(userId);
     // `update` gets a copy: if it mutates its argument and then throws, the stored record is untouched.
-    const next = update(stored === undefined ? undefined : structuredClone(stored));
-    const parsed = userRecordSchema.safeParse(next);
-    if (!parsed.success) {
-      throw new StoreValueError(`refused record for user ${userId} in ${space}: ${describeIssues(parsed.error)}`);
+    const next = update(stored === undefined ? undefined : copyData(stored));
+    // Keep a fresh deep copy (the contract tests check it), not `next`: the caller may go on mutating it.
+    const kept: UserRecord = admitValue(userRecordSchema, next, this.#validate, (issues) => new StoreValueError(`refused record for user ${userId} in ${space}: ${issues}`));
+    if (kept?.userId !== userId) {
+      throw new StoreValueError(`update for user ${userId} in ${space} returned a record for ${String(kept?.userId)}`);
     }
-    if (parsed.data.userId !== userId) {
-      throw new StoreValueError(`update for user ${userId} in ${space} returned a record for ${parsed.data.userId}`);
-    }
-    // Keep zod's output, a fresh deep copy (the contract tests check it), not `next`:
-    // the caller may go on mutating the object it returned.
-    const kept: UserRecord = parsed.data;
     if (byUser === undefined) this.#users.set(space, new Map([[userId, kept]]));
     else byUser.set(userId, kept);
     this.#onChange({ kind: 'user', space, userId, before: stored });
@@ -137,22 +138,19 @@ export class StoreState {
         // Last resort so equal rows come out in the same order on every call.
         (a.record.userId < b.record.userId ? -1 : a.record.userId > b.record.userId ? 1 : 0),
     );
-    return rows.slice(0, count).map((row) => structuredClone(row.record));
+    return rows.slice(0, count).map((row) => copyData(row.record));
   }
 
   getSession(key: string): QuizSession | undefined {
     const session = this.#sessions.get(key);
-    return session === undefined ? undefined : structuredClone(session);
+    return session === undefined ? undefined : copyData(session);
   }
 
   putSession(session: QuizSession): void {
-    const parsed = quizSessionSchema.safeParse(session);
-    if (!parsed.success) {
-      throw new StoreValueError(`refused session ${String(session.key)}: ${describeIssues(parsed.error)}`);
-    }
-    // zod's output is a fresh deep copy, so the caller's object stays theirs.
+    // A fresh deep copy, so the caller's object stays theirs.
+    const kept = admitValue(quizSessionSchema, session, this.#validate, (issues) => new StoreValueError(`refused session ${String(session.key)}: ${issues}`));
     const before = this.#sessions.get(session.key);
-    this.#sessions.set(session.key, parsed.data);
+    this.#sessions.set(session.key, kept);
     this.#onChange({ kind: 'session', key: session.key, before });
   }
 
@@ -176,20 +174,17 @@ export class StoreState {
 
   /** Records a flag unless the same one is kept already; true when it was added. */
   addFlag(flag: QuestionFlag): boolean {
-    const parsed = questionFlagSchema.safeParse(flag);
-    if (!parsed.success) {
-      throw new StoreValueError(`refused flag of question ${String(flag.questionId)}: ${describeIssues(parsed.error)}`);
-    }
-    // zod's output is a fresh copy, so the caller's object stays theirs.
+    // A fresh copy, so the caller's object stays theirs.
+    const kept = admitValue(questionFlagSchema, flag, this.#validate, (issues) => new StoreValueError(`refused flag of question ${String(flag.questionId)}: ${issues}`));
     const before = [...this.#flags];
-    const added = this.#insertFlag(parsed.data);
-    if (added) this.#onChange({ kind: 'flag', added: parsed.data, before });
+    const added = this.#insertFlag(kept);
+    if (added) this.#onChange({ kind: 'flag', added: kept, before });
     return added;
   }
 
   /** Every kept flag, newest first, as copies. */
   listFlags(): QuestionFlag[] {
-    return this.#flags.map((flag) => structuredClone(flag)).reverse();
+    return this.#flags.map((flag) => copyData(flag)).reverse();
   }
 
   /** The stored record itself, not a copy: for serialising only. */

@@ -8,9 +8,11 @@ import { ContentError, loadRoles } from '../../src/content/load.js';
 import { roleSchema } from '../../src/content/schema.js';
 import { openStoreReader } from '../../storage/lowdb-store.js';
 import { boot, contentDir, dataDir, exitOnSetupError, isSetupError } from '../boot.js';
+import { APOLOGY } from '../format/words.js';
 import { createLogger } from '../logger.js';
 import { disputeLines, disputeReport } from './disputes.js';
 import { flagLines, flagReport } from './flags.js';
+import { runScorecards } from './scorecards.js';
 import { jsonLineWriter, questionLines, runGradeLines, runSearchLines } from './json-lines.js';
 import { renderReply } from './render.js';
 import { consoleContext, parseCommandLine, runRepl, wantsColor } from './repl.js';
@@ -37,6 +39,10 @@ Usage: npm run cli -- <command>
                                {"roleId","questionId","space","userId","name","answer","score","at"} line each
                                (flags and disputes are read-only, like questions/search/grade/validate/schema:
                                they work while the bot runs)
+  scorecards --json            interview scorecards (from DATA_DIR), latest first, one JSON line each:
+                               {"id","author","candidate","level","started","questions","summary",...}
+  scorecards --markdown <id>   one scorecard as Markdown (both read-only, and never one older than
+                               INTERVIEW_RETENTION_DAYS)
   help                         this text
 
 Use "npm run --silent cli -- ..." so npm prints nothing but the output.
@@ -96,7 +102,7 @@ async function oneShot(line: string, io: CliIo): Promise<number> {
     return reply.view.kind === 'error' ? 2 : 0;
   } catch (error) {
     logger.error('one-shot request failed', { error });
-    await write(io.stderr, 'panelist: sorry, something went wrong on our side; the request did not go through.');
+    await write(io.stderr, `panelist: ${APOLOGY}`);
     return 1;
   } finally {
     await booted.close();
@@ -163,6 +169,8 @@ export async function runCli(args: readonly string[], io: CliIo): Promise<number
       return flags(io, json);
     case 'disputes':
       return disputes(io, json);
+    case 'scorecards':
+      return runScorecards(rest, io);
     case 'schema':
       await write(io.stdout, JSON.stringify(roleJsonSchema(), null, 2));
       return 0;

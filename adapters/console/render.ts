@@ -6,6 +6,7 @@
  */
 import type { Reply, View } from '../../src/views.js';
 import { feedbackOf, footnoteOf, noteOf } from '../format/view.js';
+import { interviewCardHints, interviewCardLines, interviewListLines, interviewPlanLines, interviewScorecardLines } from './render-interview.js';
 import { feedbackLines, quizQuestionHints, quizQuestionLines, quizSummaryLines } from './render-quiz.js';
 import { footnoteLines, hintLines, noteLines, type Ctx } from './render-parts.js';
 import { cardLines, errorLines, helpLines, leaderboardLines, noticeLines, roleLines, searchLines, statsLines } from './render-views.js';
@@ -44,12 +45,21 @@ function kindLines(c: Ctx, view: View): string[] {
       return noticeLines(c, view);
     case 'error':
       return errorLines(c, view);
+    case 'interview-plan':
+      return interviewPlanLines(c, view);
+    case 'interview-card':
+      return interviewCardLines(c, view);
+    case 'interview-scorecard':
+      return interviewScorecardLines(c, view);
+    case 'interview-list':
+      return interviewListLines(c, view);
   }
 }
 
 /** The words that work next; a quiz question also says how to answer. */
 function hints(c: Ctx, view: View): string[] {
   if (view.kind === 'quiz-question') return quizQuestionHints(c, view);
+  if (view.kind === 'interview-card') return interviewCardHints(c, view);
   return 'actions' in view ? hintLines(c, view.actions) : [];
 }
 

@@ -9,7 +9,9 @@ import type { Assistant } from '../../src/assistant.js';
 import type { Role } from '../../src/content/schema.js';
 import type { Actor, Request, RequestContext } from '../../src/requests.js';
 import type { Action, Reply, View } from '../../src/views.js';
+import { APOLOGY } from '../format/words.js';
 import { createLogger, type Logger } from '../logger.js';
+import { serve as serveRequest, type Channel } from '../serve.js';
 import { actionPrefix } from '../../src/actions.js';
 import { actionHints, matchActionWord, normaliseWords, renderReply, renderText } from './render.js';
 
@@ -31,6 +33,9 @@ export interface ReplOptions {
   width?: number;
 }
 
+/** The console's platform id in requests and store spaces (`devops-engineer@console:console`). */
+export const CONSOLE_PLATFORM = 'console';
+
 /** The console user: the OS user name, or `console` when it cannot be read. */
 export function consoleActor(): Actor {
   let name = 'console';
@@ -39,7 +44,7 @@ export function consoleActor(): Actor {
   } catch {
     // No passwd entry (some containers): stay anonymous.
   }
-  return { platform: 'console', id: name, name };
+  return { platform: CONSOLE_PLATFORM, id: name, name };
 }
 
 /** The request context of the console: one space, one conversation, so a quiz survives restarts. */
@@ -182,18 +187,18 @@ export async function runRepl(options: ReplOptions): Promise<void> {
   };
   prompt();
 
-  const serve = async (request: Request) => {
-    try {
-      const reply = await assistant.handle(request);
-      remember(state, reply, request.type === 'action');
+  // The terminal is a channel of the shared serve loop like any chat: no deadline, and the reply printed in full.
+  const terminal = (fromButton: boolean): Channel<string> => {
+    const show = async (text: string, reply: Reply) => {
+      remember(state, reply, fromButton);
       print('');
-      print(renderReply(reply, render));
+      print(text);
       print('');
-    } catch (error) {
-      logger.error('console request failed', { error, request: { type: request.type } });
-      print('Sorry, something went wrong on our side and that did not go through. Please try again.');
-    }
+    };
+    return { render: (reply) => renderReply(reply, render), answer: show, answerLate: show, apologise: async () => print(APOLOGY) };
   };
+  const serveDeps = { platform: CONSOLE_PLATFORM, logger, assistant };
+  const serve = (request: Request) => serveRequest(serveDeps, request, terminal(request.type === 'action'));
 
   for await (const raw of rl) {
     const line = raw.trim();

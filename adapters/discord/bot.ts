@@ -11,11 +11,12 @@ import type { Request } from '../../src/requests.js';
 import type { Reply } from '../../src/views.js';
 import { StartupError } from '../boot.js';
 import type { Logger } from '../logger.js';
+import { requestIds, serveReply } from '../serve.js';
 import { promptActionId, viewPrompts } from './components.js';
-import { loadDiscordConfig, type DiscordConfig } from './config.js';
+import { DISCORD_PLATFORM, loadDiscordConfig, type DiscordConfig } from './config.js';
 import { PromptMemory, buildModal } from './modal.js';
 import { buttonRequest, commandRequest, modalRequest } from './requests.js';
-import { answer, apologise, type Target } from './respond.js';
+import { apologise, DEFER_AFTER_MS, discordChannel, type Target } from './respond.js';
 import { discordStartupError } from './startup.js';
 
 /**
@@ -29,7 +30,7 @@ export interface DiscordBotOptions {
   assistant: Assistant;
   config: DiscordConfig;
   logger: Logger;
-  /** Defer when the core has not answered after this long (default 2000 ms; Discord allows 3 s). */
+  /** Defer when the core has not answered after this long (default DEFER_AFTER_MS, 2 s; Discord allows 3 s). */
   deferAfterMs?: number;
   /** Extra REST options (retries, timeout), merged over the defaults. */
   rest?: ClientOptions['rest'];
@@ -48,7 +49,7 @@ export interface DiscordBot {
 /** Creates the bot; nothing connects until `start()`. */
 export function createDiscordBot(options: DiscordBotOptions): DiscordBot {
   const { assistant, config, logger } = options;
-  const deferAfterMs = options.deferAfterMs ?? 2000;
+  const deferAfterMs = options.deferAfterMs ?? DEFER_AFTER_MS;
   const client = new Client({
     // Slash commands, buttons and modals need no privileged intents; Guilds keeps guild ids resolvable.
     intents: [GatewayIntentBits.Guilds],
@@ -58,54 +59,42 @@ export function createDiscordBot(options: DiscordBotOptions): DiscordBot {
   });
   const prompts = new PromptMemory();
 
+  const serveDeps = { platform: DISCORD_PLATFORM, logger };
+
+  // Remembers the forms a reply's buttons open: a modal must be the first response, with no time to ask the core.
   const handle = async (request: Request): Promise<Reply> => {
     const reply = await assistant.handle(request);
     for (const prompt of viewPrompts(reply.view)) prompts.remember(prompt);
     return reply;
   };
+  const serveRequest = (interaction: Interaction, target: Target, request: Request) =>
+    serveReply(serveDeps, { interactionId: interaction.id, ...requestIds(request) }, () => handle(request), discordChannel(target, deferAfterMs));
 
-  const serve = async (interaction: Interaction): Promise<void> => {
-    let target: Target;
-    let request: Request;
-    if (interaction.isChatInputCommand()) {
-      target = { mode: 'message', interaction };
-      request = commandRequest(interaction);
-    } else if (interaction.isButton()) {
+  const route = async (interaction: Interaction): Promise<void> => {
+    if (interaction.isChatInputCommand()) return serveRequest(interaction, { mode: 'message', interaction }, commandRequest(interaction));
+    if (interaction.isButton()) {
       const formId = promptActionId(interaction.customId);
       // A form button opens its modal at once: a modal must be the first response.
-      if (formId !== undefined) {
-        await interaction.showModal(buildModal(prompts.recall(formId)));
-        return;
-      }
-      target = { mode: 'component', interaction };
-      request = buttonRequest(interaction);
-    } else if (interaction.isModalSubmit()) {
-      target = interaction.isFromMessage() ? { mode: 'component', interaction } : { mode: 'message', interaction };
-      const submitted = modalRequest(interaction);
-      // A submit Discord's own limits should have stopped is the user's problem, not a fault.
-      if (!submitted.ok) {
-        logger.warn('discord: form submit refused', { interactionId: interaction.id, problem: submitted.problem });
-        await answer(target, Promise.resolve(submitted.reply), { deferAfterMs });
-        return;
-      }
-      request = submitted.request;
-    } else {
-      return;
+      if (formId !== undefined) return interaction.showModal(buildModal(prompts.recall(formId))).then(() => undefined);
+      return serveRequest(interaction, { mode: 'component', interaction }, buttonRequest(interaction));
     }
-    await answer(target, handle(request), { deferAfterMs });
+    if (!interaction.isModalSubmit()) return;
+    const target: Target = interaction.isFromMessage() ? { mode: 'component', interaction } : { mode: 'message', interaction };
+    const submitted = modalRequest(interaction);
+    if (submitted.ok) return serveRequest(interaction, target, submitted.request);
+    // A submit Discord's own limits should have stopped is the user's problem, not a fault.
+    logger.warn('discord: form submit refused', { interactionId: interaction.id, problem: submitted.problem });
+    return serveReply(serveDeps, { interactionId: interaction.id }, async () => submitted.reply, discordChannel(target, deferAfterMs));
   };
 
   client.on(Events.InteractionCreate, (interaction) => {
-    const started = Date.now();
-    serve(interaction).then(
-      () => logger.debug('discord interaction served', { interactionId: interaction.id, type: interaction.type, ms: Date.now() - started }),
-      async (error: unknown) => {
-        logger.error('discord interaction failed', { interactionId: interaction.id, type: interaction.type, error });
-        if (!interaction.isChatInputCommand() && !interaction.isButton() && !interaction.isModalSubmit()) return;
-        const failed = await apologise(interaction);
-        if (failed) logger.warn('discord apology not delivered', { interactionId: interaction.id, error: failed });
-      },
-    );
+    // The serve loop catches its own faults; this catches what comes before it (reading the options, opening a form).
+    route(interaction).catch(async (error: unknown) => {
+      logger.error(`${DISCORD_PLATFORM}: request failed`, { interactionId: interaction.id, type: interaction.type, error });
+      if (!interaction.isChatInputCommand() && !interaction.isButton() && !interaction.isModalSubmit()) return;
+      const failed = await apologise(interaction);
+      if (failed) logger.warn(`${DISCORD_PLATFORM}: could not deliver the apology`, { interactionId: interaction.id, error: failed });
+    });
   });
   // Without a listener, an 'error' event (a failed REST call, a gateway fault) would end the process.
   client.on(Events.Error, (error) => logger.error('discord client error', { error }));

@@ -4,12 +4,27 @@
  * (even after a restart) instead of going to the core.
  */
 import { ButtonStyle, ComponentType } from 'discord.js';
-import type { APIActionRowComponent, APIButtonComponentWithCustomId } from 'discord.js';
+import type { APIActionRowComponent, APIButtonComponentWithCustomId, APIStringSelectComponent } from 'discord.js';
 import type { Action, View } from '../../src/views.js';
+import { checklistsOf } from '../format/interview.js';
+import { selectRow, type SelectRow } from './select.js';
 import { LIMITS, clip } from './limits.js';
 
 /** A row of buttons as Discord JSON. */
 export type ButtonRow = APIActionRowComponent<APIButtonComponentWithCustomId>;
+/** What a message's rows hold: buttons, or one select menu (a checklist). */
+export type ComponentRow = ButtonRow | SelectRow;
+export type { SelectRow } from './select.js';
+
+/** Every button of some rows (select menus left out). */
+export function rowButtons(rows: readonly ComponentRow[]): APIButtonComponentWithCustomId[] {
+  return rows.flatMap((row) => row.components.filter((c): c is APIButtonComponentWithCustomId => c.type === ComponentType.Button));
+}
+
+/** Every select menu of some rows. */
+export function rowSelects(rows: readonly ComponentRow[]): APIStringSelectComponent[] {
+  return rows.flatMap((row) => row.components.filter((c): c is APIStringSelectComponent => c.type === ComponentType.StringSelect));
+}
 
 /** Custom ids starting with this open a form; the rest is the form's `actionId`. */
 export const PROMPT_MARK = '!';
@@ -44,8 +59,12 @@ function rows(buttons: APIButtonComponentWithCustomId[], maxRows: number): Butto
   return out;
 }
 
-/** Rows of buttons for a view, within 5 rows of 5 and with unique custom ids. */
-export function viewComponents(view: View): ButtonRow[] {
+/**
+ * Rows for a view, within 5 and with unique custom ids: a checklist's select
+ * menu first (one row each, as Discord requires), then multiple-choice
+ * letters, then the actions; a row is always left for the actions.
+ */
+export function viewComponents(view: View): ComponentRow[] {
   const seen = new Set<string>();
   const unique = (b: APIButtonComponentWithCustomId | undefined): b is APIButtonComponentWithCustomId => {
     // Discord refuses a message whose buttons share a custom id.
@@ -66,8 +85,13 @@ export function viewComponents(view: View): ButtonRow[] {
       return id ? button(a.label, id, STYLE[a.style ?? 'default']) : undefined;
     })
     .filter(unique);
-  const choiceRows = rows(choiceButtons, LIMITS.rows - (actionButtons.length ? 1 : 0));
-  return [...choiceRows, ...rows(actionButtons, LIMITS.rows - choiceRows.length)];
+  const reserve = actionButtons.length ? 1 : 0;
+  const selects = checklistsOf(view)
+    .filter((list) => !seen.has(list.id) && seen.add(list.id))
+    .flatMap((list) => selectRow(list) ?? [])
+    .slice(0, LIMITS.rows - reserve);
+  const choiceRows = rows(choiceButtons, LIMITS.rows - selects.length - reserve);
+  return [...selects, ...choiceRows, ...rows(actionButtons, LIMITS.rows - selects.length - choiceRows.length)];
 }
 
 /** Every form reachable from a view's buttons, to remember their titles and labels. */

@@ -5,6 +5,9 @@
  */
 import { z } from 'zod';
 
+/** Discord's platform id in requests and store spaces (`devops-engineer@discord:<guild>`): never changes, or scores move. */
+export const DISCORD_PLATFORM = 'discord';
+
 /** What the Discord adapter needs to log in and register commands. */
 export interface DiscordConfig {
   /** Bot token; never log it. */

@@ -4,11 +4,13 @@
  */
 import { MessageFlags } from 'discord.js';
 import type { APIEmbed } from 'discord.js';
+import { deepFreeze } from '../../src/memo.js';
 import type { Reply, View } from '../../src/views.js';
 import { feedbackOf, footnoteOf, noteOf } from '../format/view.js';
-import { viewComponents, type ButtonRow } from './components.js';
+import { viewComponents, type ComponentRow } from './components.js';
 import { cardEmbeds, errorEmbeds, helpEmbeds, leaderboardEmbeds, noticeEmbeds, roleEmbeds, searchEmbeds, statsEmbeds } from './embeds.js';
 import { LIMITS, clip, fitEmbeds } from './limits.js';
+import { interviewCardEmbeds, interviewListEmbeds, interviewPlanEmbeds, interviewScorecardEmbeds } from './interview-embeds.js';
 import { feedbackEmbed, quizQuestionEmbeds, quizSummaryEmbeds } from './quiz-embeds.js';
 import { userText } from './style.js';
 
@@ -18,7 +20,7 @@ export { buildModal } from './modal.js';
 export interface DiscordMessage {
   content?: string;
   embeds: APIEmbed[];
-  components: ButtonRow[];
+  components: ComponentRow[];
   flags?: MessageFlags.Ephemeral;
 }
 
@@ -44,6 +46,14 @@ function kindEmbeds(view: View): APIEmbed[] {
       return noticeEmbeds(view);
     case 'error':
       return errorEmbeds(view);
+    case 'interview-plan':
+      return interviewPlanEmbeds(view);
+    case 'interview-card':
+      return interviewCardEmbeds(view);
+    case 'interview-scorecard':
+      return interviewScorecardEmbeds(view);
+    case 'interview-list':
+      return interviewListEmbeds(view);
   }
 }
 
@@ -66,9 +76,44 @@ export function viewEmbeds(view: View): APIEmbed[] {
   return feedback ? [feedbackEmbed(feedback), ...embeds] : embeds;
 }
 
+/**
+ * Rows that discord.js sends as they are. A plain object would go through its
+ * jsonTransformer, which snake-cases every key of every button on every send
+ * (a sizeable share of a reply's CPU); ours are Discord JSON already. The
+ * `toJSON` is not enumerable, so the rows still compare and serialise as plain JSON.
+ */
+function sendable(rows: ComponentRow[]): ComponentRow[] {
+  for (const row of rows) Object.defineProperty(row, 'toJSON', { value: () => row, enumerable: false });
+  return rows;
+}
+
+/** What a view renders to apart from its visibility. */
+interface Rendered {
+  embeds: APIEmbed[];
+  components: ComponentRow[];
+}
+
+function renderBody(view: View): Rendered {
+  return { embeds: fitEmbeds(viewEmbeds(view)), components: sendable(viewComponents(view)) };
+}
+
+/**
+ * Renderings of frozen views: the core freezes the views it reuses (role
+ * posts, cards), so their embeds and buttons are made once and shared, frozen.
+ * Unfrozen views (stats, quiz steps) are rendered afresh every time.
+ */
+const rendered = new WeakMap<View, Rendered>();
+
 /** Renders a reply: embeds and buttons within limits, Ephemeral when private. */
 export function renderReply(reply: Reply): DiscordMessage {
-  const message: DiscordMessage = { embeds: fitEmbeds(viewEmbeds(reply.view)), components: viewComponents(reply.view) };
+  const { view } = reply;
+  let body = Object.isFrozen(view) ? rendered.get(view) : undefined;
+  if (!body) {
+    body = renderBody(view);
+    if (Object.isFrozen(view)) rendered.set(view, deepFreeze(body));
+  }
+  // A fresh message object each time: discord.js writes into the options it is given (attachments).
+  const message: DiscordMessage = { embeds: body.embeds, components: body.components };
   if (reply.visibility === 'private') message.flags = MessageFlags.Ephemeral;
   return message;
 }

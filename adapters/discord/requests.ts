@@ -7,6 +7,7 @@ import { ApplicationCommandOptionType } from 'discord.js';
 import { z } from 'zod';
 import type { OptionValues, Request, RequestContext } from '../../src/requests.js';
 import type { Reply } from '../../src/views.js';
+import { DISCORD_PLATFORM } from './config.js';
 import { LIMITS } from './limits.js';
 import { ANSWER_INPUT_ID } from './modal.js';
 
@@ -15,7 +16,7 @@ export function contextOf(interaction: BaseInteraction): RequestContext {
   const user = interaction.user;
   const space = interaction.guildId ?? `dm:${user.id}`;
   return {
-    user: { platform: 'discord', id: user.id, name: user.globalName ?? user.username },
+    user: { platform: DISCORD_PLATFORM, id: user.id, name: user.globalName ?? user.username },
     space,
     conversation: interaction.channelId ?? `dm:${user.id}`,
   };

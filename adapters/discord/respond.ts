@@ -1,11 +1,13 @@
 /**
- * Answers one interaction with a reply from the core, on time and exactly once:
- * the answer goes out directly when the core is quick, otherwise the interaction
- * is deferred before Discord's 3-second deadline and the answer follows.
+ * How Discord answers one interaction, for the shared serve loop
+ * (adapters/serve.ts): directly when the core is quick, otherwise deferred
+ * before Discord's 3-second deadline with the answer following; exactly once.
  */
 import { MessageFlags } from 'discord.js';
 import type { ButtonInteraction, ChatInputCommandInteraction, ModalMessageModalSubmitInteraction, ModalSubmitInteraction } from 'discord.js';
 import type { Reply } from '../../src/views.js';
+import { APOLOGY } from '../format/words.js';
+import type { Channel } from '../serve.js';
 import { renderReply, renderText, type DiscordMessage } from './render.js';
 
 /** An interaction we answer: a slash command, a button, or a form submit. */
@@ -19,17 +21,8 @@ export type Target =
   | { mode: 'message'; interaction: ChatInputCommandInteraction | ModalSubmitInteraction }
   | { mode: 'component'; interaction: ButtonInteraction | ModalMessageModalSubmitInteraction };
 
-type Outcome = { ok: true; reply: Reply } | { ok: false; error: unknown };
-
-/** What a user sees when something broke on our side. */
-export const APOLOGY = 'Sorry, something went wrong on our side. Please try again in a moment.';
-
-function settle(work: Promise<Reply>): Promise<Outcome> {
-  return work.then(
-    (reply) => ({ ok: true, reply }),
-    (error: unknown) => ({ ok: false, error }),
-  );
-}
+/** Defer when the core has not answered after this long; Discord allows 3 s. */
+export const DEFER_AFTER_MS = 2000;
 
 function withoutFlags(message: DiscordMessage): Omit<DiscordMessage, 'flags'> {
   const { flags: _flags, ...rest } = message;
@@ -50,8 +43,7 @@ function replaces(interaction: ButtonInteraction | ModalMessageModalSubmitIntera
   return !(reply.visibility === 'public' && isEphemeralMessage(interaction));
 }
 
-async function answerNow(target: Target, reply: Reply): Promise<void> {
-  const message = renderReply(reply);
+async function answerNow(target: Target, message: DiscordMessage, reply: Reply): Promise<void> {
   if (target.mode === 'component' && replaces(target.interaction, reply)) {
     await target.interaction.update(withoutFlags(message));
   } else {
@@ -59,8 +51,7 @@ async function answerNow(target: Target, reply: Reply): Promise<void> {
   }
 }
 
-async function answerLate(target: Target, reply: Reply): Promise<void> {
-  const message = renderReply(reply);
+async function answerLate(target: Target, message: DiscordMessage, reply: Reply): Promise<void> {
   const { interaction } = target;
   if (target.mode === 'component') {
     // After deferUpdate, editReply edits the message the component is on.
@@ -78,35 +69,6 @@ async function answerLate(target: Target, reply: Reply): Promise<void> {
   }
 }
 
-/** Timing of answers; the default defers after 2 s, well inside Discord's 3 s. */
-export interface AnswerOptions {
-  deferAfterMs: number;
-}
-
-/**
- * Answers `interaction` with the reply `work` produces. Throws when the core
- * faulted or Discord refused a call; the caller then apologises via {@link apologise}.
- */
-export async function answer(target: Target, work: Promise<Reply>, options: AnswerOptions): Promise<void> {
-  const outcome = settle(work);
-  let timer: NodeJS.Timeout | undefined;
-  const late = new Promise<'late'>((resolve) => {
-    timer = setTimeout(() => resolve('late'), options.deferAfterMs);
-  });
-  const first = await Promise.race([outcome, late]);
-  clearTimeout(timer);
-  if (first !== 'late') {
-    if (!first.ok) throw first.error;
-    await answerNow(target, first.reply);
-    return;
-  }
-  if (target.mode === 'component') await target.interaction.deferUpdate();
-  else await target.interaction.deferReply({ flags: MessageFlags.Ephemeral });
-  const result = await outcome;
-  if (!result.ok) throw result.error;
-  await answerLate(target, result.reply);
-}
-
 /**
  * Tells the user, privately, that something broke. Uses discord.js's own
  * replied/deferred state so an interaction is never acknowledged twice; a
@@ -121,4 +83,24 @@ export async function apologise(interaction: Answerable): Promise<unknown> {
   } catch (error) {
     return error;
   }
+}
+
+/** How `target` is answered; deferred after `deferAfterMs` (default {@link DEFER_AFTER_MS}). */
+export function discordChannel(target: Target, deferAfterMs = DEFER_AFTER_MS): Channel<DiscordMessage> {
+  return {
+    render: renderReply,
+    deadline: {
+      ms: deferAfterMs,
+      defer: async () => {
+        if (target.mode === 'component') await target.interaction.deferUpdate();
+        else await target.interaction.deferReply({ flags: MessageFlags.Ephemeral });
+      },
+    },
+    answer: (message, reply) => answerNow(target, message, reply),
+    answerLate: (message, reply) => answerLate(target, message, reply),
+    apologise: async () => {
+      const failed = await apologise(target.interaction);
+      if (failed !== undefined) throw failed;
+    },
+  };
 }

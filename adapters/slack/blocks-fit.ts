@@ -2,7 +2,7 @@
  * Fitting a message into Slack's budget: a block count and a character cap
  * below the documented sums (long payloads are refused before those).
  */
-import { LIMITS, type MessageBlock } from './blocks.js';
+import { elementChars, LIMITS, type MessageBlock } from './blocks.js';
 import { clip } from './blocks-text.js';
 
 /** Visible characters of a block, for the message budget. */
@@ -15,7 +15,7 @@ export function blockChars(block: MessageBlock): number {
     case 'context':
       return block.elements.reduce((n, e) => n + e.text.length, 0);
     case 'actions':
-      return block.elements.reduce((n, e) => n + e.text.text.length + (e.value?.length ?? 0), 0);
+      return block.elements.reduce((n, e) => n + elementChars(e), 0);
     case 'divider':
       return 0;
   }
@@ -40,7 +40,7 @@ export function fit(
       continue;
     }
     const elements = block.elements.filter((e) => {
-      const size = e.text.text.length + (e.value?.length ?? 0);
+      const size = elementChars(e);
       if (footChars + size > limits.chars / 2) return false;
       footChars += size;
       return true;

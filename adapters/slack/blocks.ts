@@ -28,6 +28,10 @@ export const LIMITS = {
   inputMaxLength: 3000,
   inputLabel: 2000,
   placeholder: 150,
+  /** Options of a checkbox group, and characters of an option's text, description and value (@slack/types Checkboxes, MrkdwnOption). */
+  checkboxOptions: 10,
+  optionText: 75,
+  optionValue: 75,
   /** Our own cap on a message's visible text: long payloads are refused below the documented sums. */
   messageChars: 12_000,
   /** Notification fallback text; Slack allows far more, but it only feeds notifications. */
@@ -67,10 +71,30 @@ export interface ButtonElement {
   value?: string;
   style?: 'primary' | 'danger';
 }
+/** One box of a checkbox group. */
+export interface CheckboxOption {
+  text: PlainText;
+  value: string;
+  description?: PlainText;
+}
+/** A checkbox group: each change sends a block action with the selected options. */
+export interface CheckboxesElement {
+  type: 'checkboxes';
+  action_id: string;
+  options: CheckboxOption[];
+  /** Must be copies of options; Slack refuses an empty list, so it is left out when nothing is checked. */
+  initial_options?: CheckboxOption[];
+}
 export interface ActionsBlock {
   type: 'actions';
-  elements: ButtonElement[];
+  elements: (ButtonElement | CheckboxesElement)[];
 }
+/** Buttons and checkboxes count their visible text and what they carry. */
+export function elementChars(e: ButtonElement | CheckboxesElement): number {
+  if (e.type === 'button') return e.text.text.length + (e.value?.length ?? 0);
+  return e.options.reduce((n, o) => n + o.text.text.length + (o.description?.text.length ?? 0) + o.value.length, 0);
+}
+
 /** Every block a message may contain. */
 export type MessageBlock = HeaderBlock | SectionBlock | ContextBlock | DividerBlock | ActionsBlock;
 

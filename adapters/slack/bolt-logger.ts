@@ -12,9 +12,13 @@ function line(parts: unknown[]): string {
 /** Wraps `logger` for Bolt; Bolt's chatty info lines are demoted to debug. */
 export function boltLogger(logger: Logger): BoltLogger {
   let level: LogLevel = LogLevel.INFO;
+  // Bolt logs at debug several times per request; building those lines (JSON of its arguments) only to drop them showed in profiles.
+  const debug = (msg: unknown[]) => {
+    if (logger.enabled?.('debug') !== false) logger.debug(line(msg), { source: 'bolt' });
+  };
   return {
-    debug: (...msg: unknown[]) => logger.debug(line(msg), { source: 'bolt' }),
-    info: (...msg: unknown[]) => logger.debug(line(msg), { source: 'bolt' }),
+    debug: (...msg: unknown[]) => debug(msg),
+    info: (...msg: unknown[]) => debug(msg),
     warn: (...msg: unknown[]) => logger.warn(line(msg), { source: 'bolt' }),
     error: (...msg: unknown[]) => logger.error(line(msg), { source: 'bolt' }),
     setLevel: (l: LogLevel) => {

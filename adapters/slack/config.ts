@@ -6,6 +6,9 @@
 import { isIP } from 'node:net';
 import { z } from 'zod';
 
+/** Slack's platform id in requests and store spaces (`devops-engineer@slack:T123`): never changes, or scores move. */
+export const SLACK_PLATFORM = 'slack';
+
 /** How the app receives events. */
 export type SlackMode = 'http' | 'socket';
 

@@ -8,6 +8,7 @@
  * route; everything else goes to Bolt unchanged, signature check included.
  */
 import type { IncomingMessage, ServerResponse } from 'node:http';
+import { parse as parseForm } from 'node:querystring';
 import { HTTPReceiver, isValidSlackRequest, type BufferedIncomingMessage, type CustomRoute, type Logger as BoltLogger } from '@slack/bolt';
 import type { Logger } from '../logger.js';
 import { envelopeProblem } from './listeners/payloads.js';
@@ -96,6 +97,18 @@ function readCapped(req: IncomingMessage, limit: number): Promise<Buffer | undef
 }
 
 /**
+ * The common case, a slash command, checked without the envelope schema (its
+ * union costs more than the rest of the guard): a form, exactly as Bolt reads
+ * one, with one `command` field naming a command and no `payload`. Anything
+ * else goes through `envelopeProblem`.
+ */
+function isPlainCommand(contentType: string | undefined, raw: string): boolean {
+  if (contentType !== 'application/x-www-form-urlencoded') return false;
+  const form = parseForm(raw);
+  return form.payload === undefined && typeof form.command === 'string' && form.command.startsWith('/');
+}
+
+/**
  * Guards one request to the events endpoint; true when Bolt should take it
  * (the body is then pre-read as `rawBody`, which Bolt uses as is).
  */
@@ -115,6 +128,7 @@ async function admit(req: IncomingMessage, res: ServerResponse, options: Guarded
   }
   (req as BufferedIncomingMessage).rawBody = body;
   const text = body.toString('utf8');
+  if (isPlainCommand(req.headers['content-type'], text)) return true;
   const problem = envelopeProblem(req.headers['content-type'], text);
   if (problem === undefined) return true;
   // Unsigned requests stay Bolt's to answer (401, or its unsigned ssl_check).

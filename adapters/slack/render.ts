@@ -4,6 +4,7 @@
  * mrkdwn is escaped, and every message fits Block Kit's limits however long
  * the content — it is split or shortened, never refused.
  */
+import { deepFreeze } from '../../src/memo.js';
 import type { Reply, View } from '../../src/views.js';
 import { feedbackOf, footnoteOf, noteOf } from '../format/view.js';
 import { APOLOGY } from '../format/words.js';
@@ -11,6 +12,7 @@ import { LIMITS, divider, type MessageBlock } from './blocks.js';
 import { fit } from './blocks-fit.js';
 import { clip, esc } from './blocks-text.js';
 import { footnoteBlocks, noteBlocks, type Parts } from './render-parts.js';
+import { renderInterviewCard, renderInterviewList, renderInterviewPlan, renderInterviewScorecard } from './render-interview.js';
 import { feedbackBlocks, renderQuizQuestion, renderQuizSummary } from './render-quiz.js';
 import {
   renderCard,
@@ -65,6 +67,14 @@ function parts(view: View, options: RenderOptions): Parts {
       return renderNotice(view);
     case 'error':
       return renderError(view);
+    case 'interview-plan':
+      return renderInterviewPlan(view);
+    case 'interview-card':
+      return renderInterviewCard(view);
+    case 'interview-scorecard':
+      return renderInterviewScorecard(view);
+    case 'interview-list':
+      return renderInterviewList(view);
   }
 }
 
@@ -85,13 +95,29 @@ export function renderView(view: View, options: RenderOptions = {}): SlackMessag
   return { text: clip(esc(p.fallback), LIMITS.fallbackText), blocks: fit(p.body, p.footer) };
 }
 
+/**
+ * Renderings of frozen views. The core freezes the views it reuses (role
+ * posts, cards), so their rendering never changes either: it is made once per
+ * view and way of showing it, and shared, frozen, by every request that gets it.
+ * Unfrozen views (stats, quiz steps) are rendered afresh every time.
+ */
+const rendered = new WeakMap<View, Map<string, SlackResponse>>();
+
 /** Renders a reply: public replies go to the channel, private ones only to the user. */
 export function renderReply(reply: Reply): SlackResponse {
-  return {
-    ...renderView(reply.view, { private: reply.visibility === 'private' }),
+  const { view } = reply;
+  const make = (): SlackResponse => ({
+    ...renderView(view, { private: reply.visibility === 'private' }),
     response_type: reply.visibility === 'public' ? 'in_channel' : 'ephemeral',
     replace_original: reply.replace === true,
-  };
+  });
+  if (!Object.isFrozen(view)) return make();
+  let byWay = rendered.get(view);
+  if (!byWay) rendered.set(view, (byWay = new Map()));
+  const way = `${reply.visibility}:${reply.replace === true}`;
+  let message = byWay.get(way);
+  if (!message) byWay.set(way, (message = deepFreeze(make())));
+  return message;
 }
 
 /** The short private apology sent when serving a request failed. */

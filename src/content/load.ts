@@ -1,11 +1,14 @@
 /**
  * The one edge of the core that reads files: role files under a content
  * directory, parsed as YAML (or JSON) and validated, with errors that name the
- * file, the path inside it (and its line) and what is wrong.
+ * file, the path inside it (and its line) and what is wrong. A role that was
+ * valid before can come from a cache of validated roles instead (`LoadOptions`).
  */
 import { readdir, readFile } from 'node:fs/promises';
+import { createRequire } from 'node:module';
 import { extname, join, relative } from 'node:path';
-import { isAlias, isNode, LineCounter, parseDocument, visit, type Document } from 'yaml';
+import type * as Yaml from 'yaml';
+import type { Document, LineCounter } from 'yaml';
 import type { z } from 'zod';
 import { roleSchema, type Role } from './schema.js';
 
@@ -22,6 +25,26 @@ export class ContentError extends Error {
 }
 
 const ROLE_FILE = /\.(ya?ml|json)$/i;
+
+// Loaded on first parse: with every role served from the cache, a start-up never pays yaml's import.
+let yamlModule: typeof Yaml | undefined;
+const yaml = (): typeof Yaml => (yamlModule ??= createRequire(import.meta.url)('yaml') as typeof Yaml);
+
+/**
+ * Validated roles kept between runs, keyed by the exact text of their file
+ * (the implementation hashes it, together with whatever else the result
+ * depends on). Faults are the cache's to swallow: a miss just means parsing.
+ */
+export interface ContentCache {
+  get(text: string): Promise<unknown>;
+  set(text: string, value: unknown): Promise<void>;
+}
+
+/** Options of `loadRoles`. */
+export interface LoadOptions {
+  /** Serve unchanged files from here, and keep newly validated ones; without it every file is parsed. */
+  cache?: ContentCache;
+}
 
 /**
  * Most alias expansions a role file may make (yaml's `maxAliasCount`). Role
@@ -54,7 +77,7 @@ interface ParsedRole {
 function lineAt(doc: Document, lines: LineCounter, path: readonly PropertyKey[]): number | undefined {
   for (let depth = path.length; depth >= 0; depth -= 1) {
     const node = depth === 0 ? doc.contents : doc.getIn(path.slice(0, depth) as (string | number)[], true);
-    if (isNode(node) && node.range) return lines.linePos(node.range[0]).line;
+    if (yaml().isNode(node) && node.range) return lines.linePos(node.range[0]).line;
   }
   return undefined;
 }
@@ -62,6 +85,7 @@ function lineAt(doc: Document, lines: LineCounter, path: readonly PropertyKey[])
 /** Line of the first alias (`*name`) in the file, for an alias-expansion error. */
 function firstAliasLine(doc: Document, lines: LineCounter): number | undefined {
   let line: number | undefined;
+  const { visit, isAlias } = yaml();
   visit(doc, {
     Alias(_, node) {
       if (isAlias(node) && node.range) line = lines.linePos(node.range[0]).line;
@@ -72,8 +96,8 @@ function firstAliasLine(doc: Document, lines: LineCounter): number | undefined {
 }
 
 function parseRoleText(text: string, file: string): ParsedRole {
-  const lines = new LineCounter();
-  const doc = parseDocument(text, { lineCounter: lines, prettyErrors: false, uniqueKeys: true });
+  const lines = new (yaml().LineCounter)();
+  const doc = yaml().parseDocument(text, { lineCounter: lines, prettyErrors: false, uniqueKeys: true });
   if (doc.errors.length > 0) {
     const problems = doc.errors.map((e) => {
       const at = lines.linePos(e.pos[0]);
@@ -124,6 +148,29 @@ async function readRoleText(path: string): Promise<string> {
   }
 }
 
+/** What the cache keeps for a file: its role and the keys other roles must not share. */
+interface CachedRole {
+  role: Role;
+  keys: ParsedRole['keys'];
+}
+
+// Only a shape check: entries are written by this loader from validated roles, under a key that changes with the schema.
+function isCachedRole(value: unknown): value is CachedRole {
+  const v = value as Partial<CachedRole> | null;
+  return typeof v === 'object' && v !== null && typeof v.keys === 'object' && typeof v.role?.id === 'string' && Array.isArray(v.role.questions);
+}
+
+/** One file's outcome, from the cache when its exact text was validated before. */
+async function parseCached(text: string, file: string, cache: ContentCache | undefined): Promise<ParsedRole> {
+  if (!cache) return parseRoleText(text, file);
+  const hit = await cache.get(text).catch(() => undefined);
+  if (isCachedRole(hit)) return { role: hit.role, problems: [], keys: hit.keys };
+  const parsed = parseRoleText(text, file);
+  // Only valid roles are kept: a file with problems is parsed (and reported) every time.
+  if (parsed.role) await cache.set(text, { role: parsed.role, keys: parsed.keys } satisfies CachedRole).catch(() => undefined);
+  return parsed;
+}
+
 /** Reads one role file. */
 export async function loadRoleFile(path: string): Promise<Role> {
   return parseRole(await readRoleText(path), path);
@@ -135,7 +182,7 @@ export async function loadRoleFile(path: string): Promise<Role> {
  * prefix; a clash names both files and lines, and is found even while one of
  * the files has other problems, so one run of `validate` reports everything.
  */
-export async function loadRoles(dir: string): Promise<Role[]> {
+export async function loadRoles(dir: string, options: LoadOptions = {}): Promise<Role[]> {
   let names: string[];
   try {
     names = (await readdir(dir)).filter((n) => ROLE_FILE.test(extname(n)) || ROLE_FILE.test(n)).sort();
@@ -150,7 +197,7 @@ export async function loadRoles(dir: string): Promise<Role[]> {
   for (const name of names) {
     const file = join(dir, name);
     try {
-      const one = parseRoleText(await readRoleText(file), file);
+      const one = await parseCached(await readRoleText(file), file, options.cache);
       if (one.role) roles.push(one.role);
       problems.push(...one.problems);
       parsed.push({ file, keys: one.keys });

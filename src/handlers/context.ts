@@ -1,8 +1,7 @@
 /** What every handler receives, and small helpers for building replies. */
-import type { AssistantDeps } from '../assistant.js';
 import type { CommandInfo } from '../commands/spec.js';
 import type { KeyedLock } from '../keyed-lock.js';
-import type { UserRecord } from '../ports.js';
+import type { AssistantDeps, UserRecord } from '../ports.js';
 import type { OptionValues, RequestContext } from '../requests.js';
 import type { RoleRuntime } from '../role-runtime.js';
 import { currentRecord } from '../stats/record.js';

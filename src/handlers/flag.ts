@@ -1,5 +1,6 @@
 /** Feedback for the content owner: the card's Flag button (a bad question) and "I think I was right" (a disputed grade). */
-import type { ActionRef } from '../actions.js';
+import type { FlagRef } from '../commands/families/question-buttons.js';
+import type { DisputeRef } from '../commands/families/quiz-buttons.js';
 import type { Reply } from '../views.js';
 import { commandName, errorReply, type HandlerInput } from './context.js';
 
@@ -7,7 +8,7 @@ import { commandName, errorReply, type HandlerInput } from './context.js';
  * Records one flag per user, question and space, and thanks the user privately.
  * The reply never replaces the card, so the interview goes on where it was.
  */
-export async function flagAction(input: HandlerInput, ref: Extract<ActionRef, { area: 'flag' }>): Promise<Reply> {
+export async function flagAction(input: HandlerInput, ref: FlagRef): Promise<Reply> {
   const question = input.rt.byId.get(ref.questionId);
   if (!question) {
     return errorReply('stale-action', `That question is no longer in the question bank. Ask for a new one with ${commandName(input, 'question')}.`);
@@ -37,7 +38,7 @@ export async function flagAction(input: HandlerInput, ref: Extract<ActionRef, { 
  * the user, once per user per answer, found in the user's recent answers (so
  * a forged button can only dispute the presser's own answer).
  */
-export async function disputeAction(input: HandlerInput, ref: Extract<ActionRef, { area: 'dispute' }>): Promise<Reply> {
+export async function disputeAction(input: HandlerInput, ref: DisputeRef): Promise<Reply> {
   const question = input.rt.byId.get(ref.questionId);
   const record = await input.deps.store.getUser(input.space, input.ctx.user.id);
   const answer = record?.recent.find((r) => r.questionId === ref.questionId && r.at === ref.at);

@@ -1,5 +1,5 @@
 /** `/<prefix>-help [command]`: generated from the command table, so it never drifts. */
-import { usageLine } from '../commands/info.js';
+import { usageLine } from '../commands/usage.js';
 import type { Reply } from '../views.js';
 import { stringValue, type HandlerInput } from './context.js';
 

@@ -1,9 +1,8 @@
 /** `/<prefix>-question [tier] [topic]` and the card's buttons: the interviewer's private card. */
-import type { ActionRef } from '../actions.js';
+import type { CardRef } from '../commands/families/question-buttons.js';
 import type { Question, Tier } from '../content/schema.js';
 import { cardView } from '../questions/card-view.js';
-import { filterQuestions, pickQuestion, poolKey, stepTier, withSeen, type QuestionFilter } from '../questions/pick.js';
-import { unmatchedTerms } from '../search/index.js';
+import { filterQuestions, pickQuestion, poolKey, stepTier, unmatchedTopicWords, withSeen, type QuestionFilter } from '../questions/pick.js';
 import type { Reply } from '../views.js';
 import { commandName, errorReply, stringValue, updateMe, type HandlerInput } from './context.js';
 
@@ -33,7 +32,7 @@ export async function questionCommand(input: HandlerInput): Promise<Reply> {
   const topic = stringValue(input.values, 'topic');
   const filter: QuestionFilter = { ...(tier ? { tier } : {}), ...(topic ? { topic } : {}) };
   // Topic words no question mentions at all: say so, rather than silently show what matched the rest.
-  const unmatched = topic ? unmatchedTerms(input.rt.index, topic, { kinds: ['question'] }) : [];
+  const unmatched = topic ? unmatchedTopicWords(input.rt, topic) : [];
   const missing = unmatched.length > 0 ? `No question mentions ${unmatched.map((w) => `"${w}"`).join(' or ')}` : undefined;
   const reply = await serveCard(input, filter, undefined, missing ? `${missing}; the closest match is below.` : undefined);
   if (reply) return reply;
@@ -43,7 +42,7 @@ export async function questionCommand(input: HandlerInput): Promise<Reply> {
 }
 
 /** Card buttons: open a question, show its answer, another, harder, easier. */
-export async function cardAction(input: HandlerInput, ref: Extract<ActionRef, { area: 'card' }>): Promise<Reply> {
+export async function cardAction(input: HandlerInput, ref: CardRef): Promise<Reply> {
   const current = input.rt.byId.get(ref.questionId);
   if (!current) return errorReply('stale-action', 'That question is no longer in the question bank. Ask for a new one with ' + commandName(input, 'question') + '.');
   const filter: QuestionFilter = { ...(ref.tier ? { tier: ref.tier } : {}), ...(ref.topic ? { topic: ref.topic } : {}) };

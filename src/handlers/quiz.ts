@@ -2,7 +2,7 @@
  * `/<prefix>-quiz`: start, answer, skip, stop and review a solo quiz, and the
  * quiz's buttons. One quiz per user per conversation; steps are serialised per quiz.
  */
-import { encodeAction, type ActionRef } from '../actions.js';
+import { disputeButtons, type QuizRef } from '../commands/families/quiz-buttons.js';
 import type { Question, Tier } from '../content/schema.js';
 import type { QuizAnswer, QuizSession } from '../ports.js';
 import { filterQuestions, pickMany, poolKey, withSeen } from '../questions/pick.js';
@@ -185,7 +185,7 @@ async function respond(input: HandlerInput, session: QuizSession, response: Resp
 
 /** "I think I was right" under a graded free-text answer: it names the answer by question and time. */
 function disputeAction(input: HandlerInput, questionId: string, at: number): Action {
-  return { id: encodeAction(input.rt.role.commandPrefix, { area: 'dispute', questionId, at }), label: 'I think I was right' };
+  return { id: disputeButtons.id(input.rt.role.commandPrefix, { questionId, at }), label: 'I think I was right' };
 }
 
 function withAction(view: View, action: Action | undefined): View {
@@ -246,15 +246,14 @@ export function quizStop(input: HandlerInput): Promise<Reply> {
   });
 }
 
-/** Quiz buttons and the free-text form's submit. */
-export async function quizAction(input: HandlerInput, ref: Extract<ActionRef, { area: 'quiz' }>, text?: string): Promise<Reply> {
+/** Quiz buttons and the free-text form's submit (the stats button is the stats command's). */
+export async function quizAction(input: HandlerInput, ref: Exclude<QuizRef, { op: 'stats' }>, text?: string): Promise<Reply> {
   if (ref.op === 'new') return begin(input, { tier: ref.tier, count: Math.min(ref.count, MAX_QUIZ_LENGTH), mode: ref.mode, review: false });
   if (ref.op === 'review') return begin(input, { tier: 'mixed', count: DEFAULT_QUIZ_LENGTH, mode: 'choice', review: true });
-  if (!('sessionId' in ref)) throw new Error('quiz stats action is routed to the scores handler');
   return step(input, ref, text);
 }
 
-async function step(input: HandlerInput, ref: Extract<ActionRef, { area: 'quiz'; sessionId: string }>, text?: string): Promise<Reply> {
+async function step(input: HandlerInput, ref: Extract<QuizRef, { sessionId: string }>, text?: string): Promise<Reply> {
   return input.lock.run(keyOf(input), async () => {
     const session = await liveSession(input);
     if (!session || session.id !== ref.sessionId) {

@@ -1,5 +1,6 @@
 /** `/<prefix>-role [section]`: the role document, section by section, for hiring channels. */
-import { encodeAction } from '../actions.js';
+import { roleButtons } from '../commands/families/role-buttons.js';
+import { cachesPer, deepFreeze } from '../memo.js';
 import type { RoleRuntime } from '../role-runtime.js';
 import type { Reply, RoleSection, View } from '../views.js';
 import { stringValue, type HandlerInput } from './context.js';
@@ -14,10 +15,19 @@ const SECTION_TITLES: Record<RoleSection, string> = {
   mistakes: 'Common interview mistakes',
 };
 
+/** Role posts per runtime: five sections, the same for everyone for as long as the content is loaded. */
+const posts = cachesPer<RoleRuntime, RoleSection, View>(ROLE_SECTIONS.length);
+
+/** A section's view: one frozen object per runtime and section, so it is built (and rendered) once. */
 function sectionView(rt: RoleRuntime, section: RoleSection): View {
+  // A copy, so freezing it leaves the role's own arrays as they were.
+  return posts(rt).getOr(section, () => deepFreeze(structuredClone(buildSectionView(rt, section))));
+}
+
+function buildSectionView(rt: RoleRuntime, section: RoleSection): View {
   const { role } = rt;
   const others = ROLE_SECTIONS.filter((s) => s !== section).map((s) => ({
-    id: encodeAction(role.commandPrefix, { area: 'role', op: 'section', section: s }),
+    id: roleButtons.id(role.commandPrefix, { op: 'section', section: s }),
     label: SECTION_TITLES[s],
   }));
   const base = { kind: 'role' as const, roleTitle: role.title, section, actions: others };

@@ -1,5 +1,5 @@
 /** `/<prefix>-quiz stats` and `leaderboard`: personal stats and per-space boards. */
-import { encodeAction } from '../actions.js';
+import { boardButtons, quizButtons } from '../commands/families/quiz-buttons.js';
 import { TIERS } from '../content/schema.js';
 import type { Period, Tally } from '../ports.js';
 import { dueForReview } from '../quiz/review.js';
@@ -47,8 +47,8 @@ export async function statsCommand(input: HandlerInput): Promise<Reply> {
       reviewDue,
       footnote: STATS_FOOTNOTE,
       actions: [
-        ...(reviewDue > 0 ? [{ id: encodeAction(prefix, { area: 'quiz', op: 'review' }), label: `Review ${reviewDue} missed` }] : []),
-        { id: encodeAction(prefix, { area: 'board', op: 'show', period: 'all' }), label: 'Leaderboard' },
+        ...(reviewDue > 0 ? [{ id: quizButtons.id(prefix, { op: 'review' }), label: `Review ${reviewDue} missed` }] : []),
+        { id: boardButtons.id(prefix, { op: 'show', period: 'all' }), label: 'Leaderboard' },
       ],
     },
   };
@@ -80,8 +80,8 @@ export async function leaderboard(input: HandlerInput, periodKind: 'all' | 'week
       actions: share
         ? []
         : [
-            { id: encodeAction(prefix, { area: 'board', op: 'show', period: other }), label: other === 'week' ? 'This week' : 'All time' },
-            { id: encodeAction(prefix, { area: 'board', op: 'share', period: periodKind }), label: 'Share to channel' },
+            { id: boardButtons.id(prefix, { op: 'show', period: other }), label: other === 'week' ? 'This week' : 'All time' },
+            { id: boardButtons.id(prefix, { op: 'share', period: periodKind }), label: 'Share to channel' },
           ],
     },
   };

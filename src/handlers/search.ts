@@ -1,7 +1,9 @@
 /** `/<prefix>-search <keywords>`: search everything the role holds, the way people talk. */
-import { encodeAction } from '../actions.js';
+import { cardButtons } from '../commands/families/question-buttons.js';
+import { cachesPer, deepFreeze } from '../memo.js';
+import type { RoleRuntime } from '../role-runtime.js';
 import { searchIndex, unmatchedTerms, type SearchHit } from '../search/index.js';
-import type { Action, Reply } from '../views.js';
+import type { Action, Reply, View } from '../views.js';
 import { stringValue, type HandlerInput } from './context.js';
 
 export const SEARCH_LIMIT = 10;
@@ -10,28 +12,37 @@ const OPEN_BUTTONS = 5;
 /** Characters of the closest question's prompt quoted in a note. */
 const CLOSEST_MAX = 80;
 
+/**
+ * Result views per runtime and query: the index never changes while the
+ * process runs, so a repeated query (teams search for the same few things)
+ * is searched and rendered once. Queries are user text: the cache is bounded.
+ */
+const results = cachesPer<RoleRuntime, string, View>(256);
+
 export async function searchCommand(input: HandlerInput): Promise<Reply> {
   // The table marks the query required, so the parser has already refused an empty one.
   const query = stringValue(input.values, 'query') ?? '';
-  const hits = searchIndex(input.rt.index, query, { limit: SEARCH_LIMIT });
-  const prefix = input.rt.role.commandPrefix;
+  return { visibility: 'private', view: results(input.rt).getOr(query, () => deepFreeze(searchView(input.rt, query))) };
+}
+
+function searchView(rt: RoleRuntime, query: string): View {
+  const hits = searchIndex(rt.index, query, { limit: SEARCH_LIMIT });
+  const prefix = rt.role.commandPrefix;
   const actions: Action[] = hits
     .filter((h) => h.kind === 'question' && h.questionId)
     .slice(0, OPEN_BUTTONS)
-    .map((h, i) => ({ id: encodeAction(prefix, { area: 'card', op: 'open', questionId: h.questionId ?? h.id }), label: `Open #${hits.indexOf(h) + 1}`, ...(i === 0 ? { style: 'primary' as const } : {}) }));
+    .map((h, i) => ({ id: cardButtons.id(prefix, { op: 'open', questionId: h.questionId ?? h.id }), label: `Open #${hits.indexOf(h) + 1}`, ...(i === 0 ? { style: 'primary' as const } : {}) }));
   // Questions are what an interviewer searches for: a topic word that no
   // question mentions is said out loud, not papered over with what matched the rest.
-  const note = unmatchedNote(unmatchedTerms(input.rt.index, query, { kinds: ['question'] }), hits);
+  const note = unmatchedNote(unmatchedTerms(rt.index, query, { kinds: ['question'] }), hits);
+  // Every part is built here from strings and numbers, so freezing it freezes nothing of the index.
   return {
-    visibility: 'private',
-    view: {
-      kind: 'search',
-      roleTitle: input.rt.role.title,
-      query,
-      results: hits.map((h) => ({ id: h.id, kind: h.kind, title: h.title, snippet: h.text, score: h.score, ...(h.tier ? { tier: h.tier } : {}) })),
-      actions,
-      ...(note ? { note } : {}),
-    },
+    kind: 'search',
+    roleTitle: rt.role.title,
+    query,
+    results: hits.map((h) => ({ id: h.id, kind: h.kind, title: h.title, snippet: h.text, score: h.score, ...(h.tier ? { tier: h.tier } : {}) })),
+    actions,
+    ...(note ? { note } : {}),
   };
 }
 

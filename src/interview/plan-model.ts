@@ -4,7 +4,6 @@
  * spreads topics best.
  */
 import { TIERS, type Question, type Tier } from '../content/schema.js';
-import type { Random } from '../ports.js';
 import type { InterviewLevel } from './result.js';
 
 /** The topic that marks a behavioural question. */
@@ -78,7 +77,11 @@ export interface PlanChange {
 /** The question bank an edit draws from, and randomness for ties. */
 export interface PlanSource {
   readonly questions: readonly Question[];
-  readonly random: Random;
+  /**
+   * The Random port's shape, spelled out: the Store port names interview records
+   * built on this module, so importing ports.ts here would be an import cycle.
+   */
+  readonly random: { next(): number };
 }
 
 /** Minutes the plan takes, reserve included. */

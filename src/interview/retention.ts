@@ -24,15 +24,24 @@ export function parseRetentionDays(raw: string | undefined): Result<number> {
   return ok(days);
 }
 
+/**
+ * The instant `days` days before `now`: what finished (or was last touched) at
+ * or before it has expired. The store's `purgeScorecards` and `purgeInterviews`
+ * take it, so they delete exactly what {@link expired} and {@link abandoned} name.
+ */
+export function retentionCutoff(now: number, days: number): number {
+  return now - days * DAY_MS;
+}
+
 /** The scorecards finished `days` days or more before `now`: the ones to delete. */
 export function expired<T extends { readonly finished: number }>(scorecards: readonly T[], now: number, days: number): T[] {
-  const cutoff = now - days * DAY_MS;
+  const cutoff = retentionCutoff(now, days);
   return scorecards.filter((s) => s.finished <= cutoff);
 }
 
 /** Interviews never finished and untouched for `days` days: abandoned, and deleted like scorecards. */
 export function abandoned<T extends { readonly phase: string; readonly updatedAt: number }>(sessions: readonly T[], now: number, days: number): T[] {
-  const cutoff = now - days * DAY_MS;
+  const cutoff = retentionCutoff(now, days);
   return sessions.filter((s) => s.phase !== 'finished' && s.updatedAt <= cutoff);
 }
 

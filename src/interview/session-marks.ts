@@ -8,7 +8,7 @@ import type { Question } from '../content/schema.js';
 import { gradeAnswer, type GradeOptions } from '../quiz/grade.js';
 import type { Analyzer } from '../search/text.js';
 import { fail, ok, type Result } from './result.js';
-import type { InterviewSession, PastedGrade, QuestionState } from './session.js';
+import type { InterviewSession, PastedGrade, QuestionState } from './session-model.js';
 
 /** The longest note the interviewer may add to one question. */
 export const NOTE_MAX = 1000;

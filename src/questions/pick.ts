@@ -3,10 +3,11 @@
  * question to the same user until the pool they draw from is used up.
  */
 import { TIERS, type Question, type Tier } from '../content/schema.js';
+import { cachesPer } from '../memo.js';
 import type { Random } from '../ports.js';
 import { randomInt } from '../random.js';
 import type { RoleRuntime } from '../role-runtime.js';
-import { matchQuestions } from '../search/index.js';
+import { matchQuestions, unmatchedTerms } from '../search/index.js';
 
 /** A request for questions: an optional tier and optional topic words. */
 export interface QuestionFilter {
@@ -20,18 +21,37 @@ export function poolKey(roleId: string, filter: QuestionFilter, kind: 'card' | '
   return `${roleId}:${kind}:${filter.tier ?? '*'}:${topic}`;
 }
 
+/** Pools per runtime, by tier and topic: the topic is user text, so the cache is bounded. */
+const pools = cachesPer<RoleRuntime, string, readonly Question[]>(256);
+/** Each topic id's analysed terms, per runtime: the same for every request. */
+const topicTerms = cachesPer<RoleRuntime, string, string>(1024);
+
 /**
  * Questions matching a filter. A topic is matched against topic ids first
  * (through the role's synonyms, so "k8s" finds kubernetes), then by search.
+ * The same filter gives the same frozen list, computed once.
  */
-export function filterQuestions(rt: RoleRuntime, filter: QuestionFilter): Question[] {
-  const inTier = (q: Question) => !filter.tier || q.tier === filter.tier;
-  const topic = filter.topic?.trim();
+export function filterQuestions(rt: RoleRuntime, filter: QuestionFilter): readonly Question[] {
+  const topic = filter.topic?.trim() ?? '';
+  // JSON, so no typed topic can run into the tier part of the key.
+  return pools(rt).getOr(JSON.stringify([filter.tier ?? '', topic]), () => Object.freeze(matching(rt, filter.tier, topic)));
+}
+
+/** Unmatched topic words per runtime and topic (user text: bounded). */
+const unmatched = cachesPer<RoleRuntime, string, readonly string[]>(256);
+
+/** The words of `topic` no question mentions (for a note saying so); analysed once per topic, not per request. */
+export function unmatchedTopicWords(rt: RoleRuntime, topic: string): readonly string[] {
+  return unmatched(rt).getOr(topic, () => Object.freeze(unmatchedTerms(rt.index, topic, { kinds: ['question'] })));
+}
+
+function matching(rt: RoleRuntime, tier: Tier | undefined, topic: string): Question[] {
+  const inTier = (q: Question) => !tier || q.tier === tier;
   if (!topic) return rt.role.questions.filter(inTier);
   const wanted = rt.analyzer.terms(topic).join(' ');
-  const byTopic = rt.role.questions.filter(
-    (q) => q.topics.some((t) => t === topic.toLowerCase() || rt.analyzer.terms(t.replace(/-/g, ' ')).join(' ') === wanted),
-  );
+  const lower = topic.toLowerCase();
+  const termsOf = (t: string) => topicTerms(rt).getOr(t, () => rt.analyzer.terms(t.replace(/-/g, ' ')).join(' '));
+  const byTopic = rt.role.questions.filter((q) => q.topics.some((t) => t === lower || termsOf(t) === wanted));
   if (byTopic.length > 0) return byTopic.filter(inTier);
   const ranked = matchQuestions(rt.index, topic);
   return ranked.map((id) => rt.byId.get(id)).filter((q): q is Question => q !== undefined && inTier(q));

@@ -19,8 +19,9 @@ export interface Corpus {
 /** A raw token's terms for one analyzer, one per surface word (stop words as themselves). */
 interface TokenTerms {
   terms: string[];
-  /** Whether a synonym phrase may start at one of them. */
+  /** Whether a synonym phrase may start at one of them, and go on with one of them. */
   phraseStart: boolean;
+  phraseTail: boolean;
   /** The corpus that last numbered the terms, and how often that corpus met the token. */
   corpus: number;
   count: number;
@@ -46,7 +47,14 @@ export function createCorpusBuilder({ termOf, synonyms: groups, vocabularyOf }: 
     let t = tokenTerms.get(expanded);
     if (t === undefined) {
       const terms = expanded.surfaces.map((s) => (s.stop ? s.word : termOf(s.word)));
-      t = { terms, phraseStart: terms.some((term) => groups.startsPhrase(term)), corpus: 0, count: 0, ids: new Int32Array(terms.length) };
+      t = {
+        terms,
+        phraseStart: terms.some((term) => groups.startsPhrase(term)),
+        phraseTail: terms.some((term) => groups.continuesPhrase(term)),
+        corpus: 0,
+        count: 0,
+        ids: new Int32Array(terms.length),
+      };
       if (tokenTerms.size >= CACHE_MAX) tokenTerms = new Map();
       tokenTerms.set(expanded, t);
     }
@@ -80,6 +88,7 @@ export function createCorpusBuilder({ termOf, synonyms: groups, vocabularyOf }: 
       allPositions.length = 0;
       let n = 0;
       let phraseStart = false;
+      let phraseTail = false;
       eachToken(text, (expanded, start) => {
         const t = termsOfToken(expanded);
         if (t.corpus !== generation) {
@@ -90,6 +99,7 @@ export function createCorpusBuilder({ termOf, synonyms: groups, vocabularyOf }: 
         }
         t.count += times;
         if (t.phraseStart) phraseStart = true;
+        if (t.phraseTail) phraseTail = true;
         const { surfaces } = expanded;
         for (let i = 0; i < surfaces.length; i++) {
           const pos = start + (surfaces[i]?.pos ?? 0);
@@ -105,7 +115,8 @@ export function createCorpusBuilder({ termOf, synonyms: groups, vocabularyOf }: 
           outPositions[n++] = pos;
         }
       });
-      const added = phraseStart ? groups.phraseTokens(allTerms, allPositions, []) : [];
+      // Most texts hold a phrase's first word ("on" of "on call") but never the rest.
+      const added = phraseStart && phraseTail ? groups.phraseTokens(allTerms, allPositions, []) : [];
       if (added.length === 0) return out.slice(0, n);
       for (const p of added) {
         if (n === out.length) {
@@ -131,18 +142,27 @@ export function createCorpusBuilder({ termOf, synonyms: groups, vocabularyOf }: 
       return out.slice(0, n);
     };
 
-    const times = new Map<string, number>();
-    for (const text of texts) times.set(text, (times.get(text) ?? 0) + 1);
-    const byText = new Map<string, Int32Array>();
-    for (const [text, n] of times) byText.set(text, idsOf(text, n));
+    // One entry per distinct text, in order of first occurrence, and each text's entry.
+    const distinct = new Map<string, { text: string; times: number; ids: Int32Array }>();
+    const entries = texts.map((text) => {
+      let entry = distinct.get(text);
+      if (entry === undefined) {
+        entry = { text, times: 0, ids: EMPTY };
+        distinct.set(text, entry);
+      }
+      entry.times++;
+      return entry;
+    });
+    for (const entry of distinct.values()) entry.ids = idsOf(entry.text, entry.times);
     const words = new Map<string, number>();
     for (const { expanded, terms } of met) {
       for (const s of expanded.surfaces) if (!s.stop) words.set(s.word, (words.get(s.word) ?? 0) + terms.count);
     }
-    const empty = new Int32Array(0);
-    return { names, ids: texts.map((text) => byText.get(text) ?? empty), vocabulary: vocabularyOf(words) };
+    return { names, ids: entries.map((e) => e.ids), vocabulary: vocabularyOf(words) };
   };
 }
+
+const EMPTY = new Int32Array(0);
 
 /** A typed array twice as long, holding the same values first. */
 function grow(a: Int32Array): Int32Array {

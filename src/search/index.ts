@@ -122,16 +122,15 @@ export function matchQuestions(index: SearchIndex, text: string, options: { tier
  */
 export function unmatchedTerms(index: SearchIndex, query: string, options: { kinds?: readonly SearchKind[] } = {}): string[] {
   const kinds = options.kinds ? new Set(options.kinds) : undefined;
+  const inKinds = (doc: number): boolean => {
+    const kind = index.documents[doc]?.kind;
+    return kind !== undefined && (!kinds || kinds.has(kind));
+  };
   const analysed = index.queries.analyse(query);
   let matched = 0;
   for (const t of analysed.terms) {
     if ((matched & t.concepts) === t.concepts) continue;
-    const p = index.postings.get(t.term);
-    const inKinds = (doc: number): boolean => {
-      const kind = index.documents[doc]?.kind;
-      return kind !== undefined && (!kinds || kinds.has(kind));
-    };
-    if (p?.docs.some(inKinds)) matched |= t.concepts;
+    if (index.postings.get(t.term)?.docs.some(inKinds)) matched |= t.concepts;
   }
   // Everyday words ("reduce", "spend") are how a question is asked, not a topic it lacks.
   const said = matched | analysed.everyday;

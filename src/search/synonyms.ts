@@ -3,7 +3,7 @@
  * one canonical term; multi-word members ("infrastructure as code") are phrases
  * that add the canonical term wherever their words stand close together.
  */
-import { surfaces, type Token } from './tokenize.js';
+import { MAX_POSITION_DROP, surfaces, type Token } from './tokenize.js';
 
 /** Furthest a synonym phrase's next word may stand (one stop word between is fine). */
 const PHRASE_GAP = 2;
@@ -23,6 +23,8 @@ export interface Synonyms {
   readonly words: ReadonlySet<string>;
   /** Whether a synonym phrase may start with this term: the only texts that pay for phrase matching. */
   startsPhrase(term: string): boolean;
+  /** Whether a synonym phrase goes on with this term: a text without one holds no phrase. */
+  continuesPhrase(term: string): boolean;
   /**
    * Tokens for the phrases found in a text, given every word's term (stop
    * words as themselves), position and query weight, in text order.
@@ -97,16 +99,13 @@ export function compileSynonyms(
 
   // A phrase's canonical term, wherever all its words stand close together in order.
   const phraseTokens = (terms: readonly string[], positions: readonly number[], weights: readonly number[]): Token[] => {
-    // Positions of the terms phrases continue with, built only once a phrase may start.
-    let at: Map<string, number[]> | undefined;
     const added: Token[] = [];
     for (let i = 0; i < terms.length; i++) {
       const phrases = phrasesByFirst.get(terms[i] ?? '');
       if (phrases === undefined) continue;
-      at ??= tailPositions(terms, positions);
       const start = positions[i] ?? 0;
       for (const phrase of phrases) {
-        const last = phraseEnd(phrase, start, at);
+        const last = phraseEnd(phrase, i, terms, positions);
         // Two members of one group may match at one place ("crash loop", "crash loop backoff"): one token.
         if (last !== undefined && !added.some((t) => t.pos === start && t.term === phrase.canonical)) {
           added.push({ term: phrase.canonical, pos: start, word: phrase.text, weight: weights[i] ?? 1, source: 'phrase', span: last - start + 1 });
@@ -116,29 +115,30 @@ export function compileSynonyms(
     return added;
   };
 
-  const tailPositions = (terms: readonly string[], positions: readonly number[]): Map<string, number[]> => {
-    const at = new Map<string, number[]>();
-    for (let i = 0; i < terms.length; i++) {
-      const term = terms[i] ?? '';
-      if (!phraseTails.has(term)) continue;
-      const list = at.get(term);
-      if (list) list.push(positions[i] ?? 0);
-      else at.set(term, [positions[i] ?? 0]);
-    }
-    return at;
-  };
-
-  return { canonical, words, startsPhrase: (term) => phrasesByFirst.has(term), phraseTokens };
+  return { canonical, words, startsPhrase: (term) => phrasesByFirst.has(term), continuesPhrase: (term) => phraseTails.has(term), phraseTokens };
 }
 
-/** Position of a phrase's last word when all its words follow `start` closely, in order; else undefined. */
-function phraseEnd(phrase: Phrase, start: number, at: ReadonlyMap<string, readonly number[]>): number | undefined {
+/**
+ * Position of a phrase's last word when all its words follow the word at
+ * index `first` closely, in order; else undefined. Each next word is its first
+ * occurrence in text order within reach. Words stand in text order with
+ * positions that never fall more than MAX_POSITION_DROP below an earlier one,
+ * so only a window around the phrase needs looking at.
+ */
+function phraseEnd(phrase: Phrase, first: number, terms: readonly string[], positions: readonly number[]): number | undefined {
+  const start = positions[first] ?? 0;
+  // Words before `from` all stand at or before `start`: none can continue the phrase.
+  let from = first;
+  while (from > 0 && (positions[from - 1] ?? 0) >= start - MAX_POSITION_DROP) from--;
   let last = start;
   for (let k = 1; k < phrase.terms.length; k++) {
+    const next = phrase.terms[k];
     let hit = -1;
-    // The first occurrence in text order, as the phrase matcher always took.
-    for (const p of at.get(phrase.terms[k] ?? '') ?? []) {
-      if (p > last && p - last <= PHRASE_GAP) {
+    for (let j = from; j < terms.length; j++) {
+      const p = positions[j] ?? 0;
+      // From here on every word stands beyond reach.
+      if (p > last + PHRASE_GAP + MAX_POSITION_DROP) break;
+      if (terms[j] === next && p > last && p - last <= PHRASE_GAP) {
         hit = p;
         break;
       }

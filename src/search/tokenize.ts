@@ -4,11 +4,11 @@
  * negation checks) relies on the positions given here, so there is exactly one
  * place that decides what a word and a position are.
  */
-// Only the submodules used: importing all of natural costs about 0.7 s at start-up.
-// Default imports, because natural is CommonJS and named imports crash under tsx.
-import tokenizers from 'natural/lib/natural/tokenizers/index.js';
+// Only the submodule used: importing all of natural costs about 0.7 s at start-up.
+// A default import, because natural is CommonJS and named imports crash under tsx.
 import stemmers from 'natural/lib/natural/stemmers/index.js';
 import { STOP_WORDS } from './stop-words.js';
+import { createTokenTable } from './token-table.js';
 
 /** One analysed term and where it stood in the text. */
 export interface Token {
@@ -58,7 +58,6 @@ export interface RawWord {
   pos: number;
 }
 
-const tokenizer = new tokenizers.AggressiveTokenizer();
 const porter = stemmers.PorterStemmer;
 
 const CAMEL = /[a-z][A-Z]|[A-Z][A-Z][a-z]/;
@@ -66,6 +65,15 @@ const CAMEL_PARTS = /[A-Z]+(?![a-z])|[A-Z]?[a-z]+/g;
 /** Whether a word holds a digit: such words are names ("k8s", "p99"), never stemmed or typo-corrected. */
 export const HAS_DIGIT = /[0-9]/;
 const EDGE_PUNCT = /^[-'/]+|[-'/]+$/g;
+
+/** Longest compound ("pod-to-pod") whose parts are also joined into one word. */
+const JOIN_MAX_PARTS = 3;
+/**
+ * How far a word's position can fall below an earlier word's, in text order:
+ * a joined form comes after its parts, at its first part's position. Phrase
+ * matching relies on it to scan a window instead of the whole text.
+ */
+export const MAX_POSITION_DROP = JOIN_MAX_PARTS - 1;
 
 /** Bound on the module-wide caches, so a long-running bot cannot grow them without limit. */
 export const CACHE_MAX = 50_000;
@@ -97,28 +105,18 @@ export interface Expanded {
 }
 
 /**
- * Calls `visit` with each raw token of the text (as the tokenizer gives it),
- * its expansion into surface words and its first position. The same raw tokens
- * come back again and again, so expansions are cached: callers can cache their
- * own per-token work keyed by the expansion object, which hashes far faster
- * than the token string.
+ * Calls `visit` with each raw token of the text (natural's AggressiveTokenizer
+ * rule, see token-table.ts), its expansion into surface words and its first
+ * position. The same raw tokens come back again and again, so expansions are
+ * cached: callers can cache their own per-token work keyed by the expansion
+ * object, which hashes far faster than the token string.
  */
 export function eachToken(text: string, visit: (expanded: Expanded, pos: number) => void): void {
-  // Phones and word processors type "don’t": the tokenizer would split it in two.
-  const plain = text.includes('\u2019') || text.includes('\u2018') ? text.replace(/[\u2018\u2019]/g, "'") : text;
-  // natural 6.x may return null for odd input.
-  const raw = tokenizer.tokenize(plain) ?? [];
   let pos = 0;
-  for (const token of raw) {
-    let expanded = tokenCache.get(token);
-    if (expanded === undefined) {
-      expanded = expand(token);
-      if (tokenCache.size >= CACHE_MAX) tokenCache.clear();
-      tokenCache.set(token, expanded);
-    }
+  tokenTable.each(text, (expanded) => {
     visit(expanded, pos);
     pos += expanded.width;
-  }
+  });
 }
 
 /**
@@ -158,7 +156,7 @@ export function rawWords(text: string): RawWord[] {
 }
 
 /** The same raw tokens come back again and again; expanding each once halves indexing time. */
-const tokenCache = new Map<string, Expanded>();
+const tokenTable = createTokenTable(expand, CACHE_MAX);
 
 /** Surface words of one raw token, positioned from 0, and how many positions it takes. */
 function expand(token: string): Expanded {
@@ -177,7 +175,7 @@ function expand(token: string): Expanded {
     .filter((p) => p.word !== '');
   parts.forEach((part, i) => emitWord(part.word, part.raw, i, out));
   // Joined forms of long chains ("pod-to-pod") would only be noise.
-  if (parts.length > 1 && parts.length <= 3) out.push(surface(parts.map((p) => p.word).join(''), 0, 'joined'));
+  if (parts.length > 1 && parts.length <= JOIN_MAX_PARTS) out.push(surface(parts.map((p) => p.word).join(''), 0, 'joined'));
   return { text, surfaces: out, width: parts.length };
 }
 

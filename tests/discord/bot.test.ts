@@ -185,7 +185,7 @@ describe('createDiscordBot', () => {
     expect(flagsOf(fieldless)).toBe(64);
     expect(JSON.stringify(fieldless.body)).toMatch(/without an answer/);
     expect(h.logger.lines.filter((l) => l.msg === 'discord: form submit refused')).toHaveLength(2);
-    const failed = h.logger.lines.filter((l) => l.msg === 'discord interaction failed').map((l) => l.fields.interactionId);
+    const failed = h.logger.lines.filter((l) => l.level === 'error').map((l) => l.fields.interactionId);
     expect(failed).not.toContain(longSent.id);
     expect(failed).not.toContain(fieldlessSent.id);
     // 4000 exactly is an answer.

@@ -30,11 +30,39 @@ const embedSchema = z.object({
   color: z.number().int().min(0).max(0xffffff).optional(),
 });
 const buttonSchema = z.object({ type: z.literal(2), style: z.number(), label: z.string(), custom_id: z.string() });
+// A string select (discord-api-types APIStringSelectComponent): alone in its row.
+const selectSchema = z.object({
+  type: z.literal(3),
+  custom_id: z.string(),
+  placeholder: z.string().optional(),
+  min_values: z.number().int().optional(),
+  max_values: z.number().int().optional(),
+  options: z.array(z.object({ label: z.string(), value: z.string(), description: z.string().optional(), default: z.boolean().optional() })),
+});
 const messageSchema = z.object({
   content: z.string().optional(),
   embeds: z.array(embedSchema).optional(),
-  components: z.array(z.object({ type: z.literal(1), components: z.array(buttonSchema) })).optional(),
+  components: z.array(z.object({ type: z.literal(1), components: z.array(z.union([buttonSchema, selectSchema])) })).optional(),
 });
+
+/** Every limit a select menu breaks. */
+function selectViolations(s: z.infer<typeof selectSchema>, check: (what: string, value: number, max: number, min?: number) => void): string[] {
+  const out: string[] = [];
+  check(`select ${s.custom_id} options`, s.options.length, 25, 1);
+  check(`select placeholder`, s.placeholder?.length ?? 0, 150);
+  const min = s.min_values ?? 1;
+  const max = s.max_values ?? 1;
+  check(`select ${s.custom_id} min_values`, min, 25, 0);
+  check(`select ${s.custom_id} max_values`, max, Math.min(25, s.options.length), Math.max(1, min));
+  check(`select ${s.custom_id} defaults`, s.options.filter((o) => o.default).length, max);
+  for (const o of s.options) {
+    check(`select option label "${o.label}"`, o.label.length, 100, 1);
+    check(`select option value ${o.value}`, o.value.length, 100, 1);
+    check(`select option description`, o.description?.length ?? 0, 100);
+  }
+  if (new Set(s.options.map((o) => o.value)).size !== s.options.length) out.push(`select ${s.custom_id}: duplicate option values`);
+  return out;
+}
 
 /** Every limit the message breaks, empty when it is valid. */
 export function limitViolations(message: unknown): string[] {
@@ -71,7 +99,16 @@ export function limitViolations(message: unknown): string[] {
   const ids = new Set<string>();
   rows.forEach((r, i) => {
     check(`row ${i} buttons`, r.components.length, LIM.buttons, 1);
+    const selects = r.components.filter((c) => c.type === 3);
+    if (selects.length > 0 && r.components.length !== 1) out.push(`row ${i}: a select menu must be alone in its row`);
     for (const b of r.components) {
+      if (b.type === 3) {
+        check(`custom_id ${b.custom_id}`, b.custom_id.length, LIM.customId, 1);
+        if (ids.has(b.custom_id)) out.push(`duplicate custom_id ${b.custom_id}`);
+        ids.add(b.custom_id);
+        out.push(...selectViolations(b, check));
+        continue;
+      }
       check(`button label "${b.label}"`, b.label.length, LIM.label, 1);
       check(`custom_id ${b.custom_id}`, b.custom_id.length, LIM.customId, 1);
       if (ids.has(b.custom_id)) out.push(`duplicate custom_id ${b.custom_id}`);

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { renderReply, renderText, buildModal } from '../../adapters/discord/render.js';
 import { clip, chunk } from '../../adapters/discord/limits.js';
-import { PROMPT_MARK } from '../../adapters/discord/components.js';
+import { PROMPT_MARK, rowButtons } from '../../adapters/discord/components.js';
 import { COLOURS } from '../../adapters/discord/style.js';
 import type { Question, Role } from '../../src/content/schema.js';
 import type { AnswerFeedback, Reply, View } from '../../src/views.js';
@@ -130,7 +130,7 @@ describe('renderReply with oversized content', () => {
 
   it('leaves out buttons whose ids Discord would refuse rather than cutting them', () => {
     const message = renderReply({ visibility: 'private', view: { kind: 'notice', title: 't', text: 'x', actions: [{ id: 'x'.repeat(101), label: 'bad' }, { id: 'ok', label: 'ok' }] } });
-    expect(message.components.flatMap((r) => r.components).map((b) => b.custom_id)).toEqual(['ok']);
+    expect(rowButtons(message.components).map((b) => b.custom_id)).toEqual(['ok']);
   });
 
   it('clips with an ellipsis and never splits an emoji', () => {
@@ -163,7 +163,7 @@ describe('renderReply look and feel', () => {
     expect(shown.embeds[1]?.description).toContain(q.answer.slice(0, 60));
     // Five buttons: all on one row.
     expect(hidden.components).toHaveLength(1);
-    expect(hidden.components[0]?.components.map((b) => b.label)).toEqual(['Show answer', 'Another', 'Harder', 'Easier', 'Flag']);
+    expect(rowButtons(hidden.components.slice(0, 1)).map((b) => b.label)).toEqual(['Show answer', 'Another', 'Harder', 'Easier', 'Flag']);
   });
 
   it('colours by tier and shows progress in the footer; multiple choice gets A–D buttons', async () => {
@@ -175,14 +175,14 @@ describe('renderReply look and feel', () => {
     expect(message.embeds[0]?.color).toBe(COLOURS.advanced);
     expect(message.embeds[0]?.footer?.text).toMatch(/^Question 2 of 5 · 300 pts/);
     const [choices, actions] = message.components;
-    expect(choices?.components.map((b) => (b.label ?? '').slice(0, 2))).toEqual(['A.', 'B.', 'C.', 'D.']);
-    expect(actions?.components.map((b) => b.label)).toEqual(['Skip', 'Stop']);
+    expect(rowButtons(choices ? [choices] : []).map((b) => (b.label ?? '').slice(0, 2))).toEqual(['A.', 'B.', 'C.', 'D.']);
+    expect(rowButtons(actions ? [actions] : []).map((b) => b.label)).toEqual(['Skip', 'Stop']);
   });
 
   it('marks the free-text Answer button so it opens a modal, and builds the modal within limits', async () => {
     const [role] = await realRoles();
     const message = renderReply({ visibility: 'private', view: quizQuestion(role!, role!.questions[0]!, 'text') });
-    const answer = message.components[0]?.components[0];
+    const answer = rowButtons(message.components)[0];
     expect(answer?.label).toBe('Answer');
     expect(answer?.custom_id).toBe(PROMPT_MARK + 'devops|z|text|abcdefgh|1');
     const modal = buildModal({ actionId: 'devops|z|text|abcdefgh|1', title: big(100), label: big(100), placeholder: big(500), maxLength: 10_000 });

@@ -7,6 +7,8 @@
  * a view fails here, whichever platform it is.
  */
 import { describe, expect, it } from 'vitest';
+import { numberedItems } from '../../adapters/console/checklists.js';
+import { checklistsOf } from '../../adapters/format/interview.js';
 import type { PointFeedback, View } from '../../src/views.js';
 import { expectedButtons, expectedHidden, expectedShown, type Expected } from './expected.js';
 import { PLATFORMS, type Platform } from './platforms.js';
@@ -26,6 +28,10 @@ const KINDS = {
   help: true,
   notice: true,
   error: true,
+  'interview-plan': true,
+  'interview-card': true,
+  'interview-scorecard': true,
+  'interview-list': true,
 } satisfies Record<View['kind'], true>;
 
 const STATUSES = { covered: true, missed: true, negated: true, contradicted: true } satisfies Record<PointFeedback['status'], true>;
@@ -48,6 +54,11 @@ describe('the fixture', () => {
     expect(feedback.some((f) => (f.contradictions?.length ?? 0) > 1 && f.capped && f.notes?.length)).toBe(true);
     for (const kind of ['search', 'quiz-summary'] as const) expect(views.some((v) => v.kind === kind && 'note' in v && v.note), kind).toBe(true);
     expect(views.some((v) => v.kind === 'error' && v.usage?.includes('\n'))).toBe(true);
+    const interviewCards = views.filter((v) => v.kind === 'interview-card');
+    expect(interviewCards.some((v) => v.answerShown) && interviewCards.some((v) => !v.answerShown && v.pasted && v.interviewerNote && v.redFlags && v.note)).toBe(true);
+    const boxes = interviewCards.flatMap((v) => checklistsOf(v).flatMap((l) => l.items));
+    expect(boxes.some((i) => i.checked) && boxes.some((i) => !i.checked) && boxes.some((i) => i.hint) && boxes.some((i) => i.label.length > 100)).toBe(true);
+    expect(views.some((v) => v.kind === 'interview-list' && v.rows.length > 0 && v.inProgress.length > 0)).toBe(true);
   });
 });
 
@@ -73,6 +84,21 @@ describe.each(PLATFORMS)('$name renderer', (platform) => {
     it('keeps the model answer behind "Show answer"', () => {
       const text = norm(shown().text);
       expect(described(expectedHidden(sample.view).filter((e) => text.includes(norm(e.text)))), 'shown too early').toEqual([]);
+    });
+
+    it('offers every checklist box, ticked as the view says', () => {
+      const { checklists } = shown();
+      const lists = checklistsOf(sample.view);
+      if (!platform.buttonId) {
+        // The console numbers the boxes on across the view's checklists: `tick 3` must find box 3.
+        const typed = checklists.flatMap((c) => c.items).map((i) => ({ value: i.value, checked: i.checked }));
+        expect(typed).toEqual(numberedItems(lists).map((n) => ({ value: String(n.n), checked: n.item.checked })));
+        return;
+      }
+      expect(checklists.map((c) => c.id)).toEqual(lists.map((l) => l.id));
+      for (const [i, list] of lists.entries()) {
+        expect(checklists[i]?.items.map((b) => [b.value, b.checked]), list.label).toEqual(list.items.map((b) => [b.value, b.checked]));
+      }
     });
 
     it('offers every action', () => {

@@ -5,6 +5,7 @@
  * Wording comes from adapters/format where the renderers must share it.
  */
 import { gradeLines, rubricLines, sourceLabel } from '../../adapters/format/grading.js';
+import { checklistsOf, coverageText, pastedLines } from '../../adapters/format/interview.js';
 import { usageLines } from '../../adapters/format/words.js';
 import { RESULT_KIND_LABELS, type Action, type AnswerFeedback, type View } from '../../src/views.js';
 
@@ -86,6 +87,53 @@ function kindExpected(view: View): Expected[] {
       return each('title', [view.title, view.text]);
     case 'error':
       return [...each('title', [view.message]), ...each('usage', view.usage?.split('\n') ?? [])];
+    default:
+      return interviewExpected(view);
+  }
+}
+
+/** What an interview view must show: the wording shared with the renderers comes from adapters/format/interview.ts. */
+function interviewExpected(view: Extract<View, { kind: `interview-${string}` }>): Expected[] {
+  switch (view.kind) {
+    case 'interview-plan':
+      return [
+        ...each('title', [view.roleTitle, view.candidate, view.summary]),
+        ...view.items.flatMap((i) => [...each('plan question', [i.prompt]), ...each('plan topic', i.topics), ...each('plan minutes', [`${i.minutes} min`])]),
+        ...each('plan note', view.notes),
+      ];
+    case 'interview-card': {
+      const q = view.question;
+      return [
+        ...each('title', [view.roleTitle, view.candidate, q.prompt, view.timer]),
+        ...checklistsOf(view).flatMap((list) => [...each('checklist', [list.label]), ...each('checklist item', list.items.map((i) => i.label))]),
+        ...each('red flag detail', view.redFlags?.items.map((i) => i.detail) ?? []),
+        ...each('follow-up', q.followUps),
+        ...each('rubric', rubricLines(q.rubric)),
+        ...each('interviewer note', q.notes),
+        ...each('pasted verdict', view.pasted ? [`${Math.round(view.pasted.score)}/100`, ...pastedLines(view.pasted)] : []),
+        ...each('your note', [view.interviewerNote]),
+        ...(view.answerShown ? each('model answer', [q.answer]) : []),
+      ];
+    }
+    case 'interview-scorecard':
+      return [
+        ...each('title', [view.roleTitle, view.candidate, view.interviewer, view.evidence, view.when, view.id]),
+        ...view.questions.flatMap((q) => [
+          ...each('question', [q.prompt, q.evidence, q.rubric, q.interviewerNote]),
+          ...each('key point heard', q.heard),
+          ...each('key point missed', q.missed),
+          ...each('red flag heard', q.redFlags),
+        ]),
+        ...each('coverage', view.coverage.map(coverageText)),
+        ...each('probe', view.probe),
+        ...each('plan note', view.notes),
+      ];
+    case 'interview-list':
+      return [
+        ...each('title', [view.roleTitle]),
+        ...view.rows.flatMap((r) => each('scorecard', [r.candidate, r.id, r.when])),
+        ...view.inProgress.flatMap((r) => each('interview in progress', [r.candidate, r.id, r.progress])),
+      ];
   }
 }
 
@@ -102,6 +150,7 @@ export function expectedShown(view: View): Expected[] {
 
 /** What a renderer must not show of `view`: a card's model answer before "Show answer". */
 export function expectedHidden(view: View): Expected[] {
+  if (view.kind === 'interview-card' && !view.answerShown) return each('hidden model answer', [view.question.answer]);
   if (view.kind !== 'card' || view.answerShown) return [];
   return each('hidden model answer', [view.question.answer, sourceLabel(view.question.source)]);
 }

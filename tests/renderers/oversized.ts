@@ -5,6 +5,7 @@
  * must shorten these, never produce a message its platform would refuse.
  */
 import type { Action, AnswerFeedback, PointFeedback, View } from '../../src/views.js';
+import { oversizedInterviewViews } from './oversized-interview.js';
 
 const MENTIONS = '<!channel> <!here> <!everyone> <@U123> <#C1> & ';
 
@@ -155,4 +156,5 @@ export const oversizedViews: View[] = [
     missed: many(200, (i) => ({ id: `q${i}`, tier: 'basic' as const, prompt: big(), modelAnswer: big(), given: big(), outcome: 'wrong' as const })),
     actions,
   },
+  ...oversizedInterviewViews,
 ];

@@ -7,6 +7,7 @@
  * renderers pass them through untouched.
  */
 import type { AnswerFeedback, Reply, View } from '../../src/views.js';
+import { interviewSamples } from './interview-samples.js';
 import { ROLE, cardActions, choiceFeedback, gradedFeedback, question, quizActions } from './sample-parts.js';
 
 export { cardActions } from './sample-parts.js';
@@ -193,6 +194,7 @@ export const samples: Sample[] = [
     name: 'error, with usage lines',
     view: { kind: 'error', code: 'unknown-command', message: 'That is not a quiz command.', usage: '/devops-quiz start [tier]\n/devops-quiz stop' },
   },
+  ...interviewSamples,
 ];
 
 function firstOf<K extends View['kind']>(kind: K): Extract<View, { kind: K }> {
@@ -213,6 +215,10 @@ export const sampleViews: { [K in View['kind']]: Extract<View, { kind: K }> } = 
   help: firstOf('help'),
   notice: firstOf('notice'),
   error: firstOf('error'),
+  'interview-plan': firstOf('interview-plan'),
+  'interview-card': firstOf('interview-card'),
+  'interview-scorecard': firstOf('interview-scorecard'),
+  'interview-list': firstOf('interview-list'),
 };
 
 /** Wraps a view in a private reply. */

@@ -3,6 +3,7 @@
  * platform: Block Kit blocks, Discord embeds and components, or terminal text.
  * `norm` then makes the three comparable with the view's own words.
  */
+import { rowButtons, rowSelects } from '../../adapters/discord/components.js';
 import type { SlackMessage } from '../../adapters/slack/render.js';
 import type { DiscordMessage } from '../../adapters/discord/render.js';
 import type { Action } from '../../src/views.js';
@@ -13,10 +14,20 @@ export interface ShownButton {
   id?: string;
 }
 
+/**
+ * A checklist as shown: its id where the platform sends one, and its boxes,
+ * each with the value a tick sends (the console: the number to type) and its tick.
+ */
+export interface ShownChecklist {
+  id?: string;
+  items: { value: string; label: string; checked: boolean }[];
+}
+
 /** Everything visible in one message. */
 export interface Shown {
   text: string;
   buttons: ShownButton[];
+  checklists: ShownChecklist[];
 }
 
 /**
@@ -50,18 +61,30 @@ export function labelWords(label: string): string {
 export function slackShown(message: SlackMessage): Shown {
   const text: string[] = [];
   const buttons: ShownButton[] = [];
+  const checklists: ShownChecklist[] = [];
   for (const b of message.blocks) {
     if (b.type === 'header') text.push(b.text.text);
     if (b.type === 'section') text.push(b.text?.text ?? '', ...(b.fields ?? []).map((f) => f.text));
     if (b.type === 'context') text.push(...b.elements.map((e) => e.text));
     if (b.type === 'actions') {
       for (const e of b.elements) {
+        if (e.type === 'checkboxes') {
+          // A label too long for the option text runs on into its description, on the same line.
+          const items = e.options.map((o) => ({
+            value: o.value,
+            label: `${o.text.text} ${o.description?.text ?? ''}`.trim(),
+            checked: (e.initial_options ?? []).some((i) => i.value === o.value),
+          }));
+          text.push(...items.map((i) => i.label));
+          checklists.push({ id: e.action_id, items });
+          continue;
+        }
         text.push(e.text.text);
         buttons.push({ label: e.text.text, id: e.action_id });
       }
     }
   }
-  return { text: text.join('\n'), buttons };
+  return { text: text.join('\n'), buttons, checklists };
 }
 
 /** Content, every embed's author, title, description, fields and footer, and button labels. */
@@ -72,9 +95,13 @@ export function discordShown(message: DiscordMessage): Shown {
     for (const f of e.fields ?? []) text.push(f.name, f.value);
     text.push(e.footer?.text ?? '');
   }
-  const buttons = message.components.flatMap((row) => row.components.map((b) => ({ label: b.label ?? '', id: b.custom_id })));
+  const buttons = rowButtons(message.components).map((b) => ({ label: b.label ?? '', id: b.custom_id }));
   text.push(...buttons.map((b) => b.label));
-  return { text: text.join('\n'), buttons };
+  const checklists = rowSelects(message.components).map((s) => ({
+    id: s.custom_id,
+    items: s.options.map((o) => ({ value: o.value, label: `${o.label} ${o.description ?? ''}`.trim(), checked: o.default === true })),
+  }));
+  return { text: text.join('\n'), buttons, checklists };
 }
 
 /**
@@ -85,5 +112,7 @@ export function discordShown(message: DiscordMessage): Shown {
 export function consoleShown(text: string, actions: readonly Action[]): Shown {
   const buttons = [...text.matchAll(/\[([^\]\n]+)\]/g)].map((m) => ({ label: m[1] ?? '' }));
   if (/^Type your answer\b/m.test(text)) buttons.push(...actions.filter((a) => a.prompt).map((a) => ({ label: a.label })));
-  return { text, buttons };
+  // Boxes are numbered lines, `☑ 3. label`, numbered on across every checklist of the view.
+  const items = [...text.matchAll(/^ *([☑☐]) +(\d+)\. (.*)$/gm)].map((m) => ({ value: m[2] ?? '', label: m[3] ?? '', checked: m[1] === '☑' }));
+  return { text, buttons, checklists: items.length > 0 ? [{ items }] : [] };
 }

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { createAnalyzer, createVocabulary, editDistance, maxTypoDistance, rawWords } from '../../src/search/text.js';
+import { MAX_POSITION_DROP, surfaces } from '../../src/search/tokenize.js';
 import { fixtureRole } from './fixture.js';
 
 const analyzer = createAnalyzer(fixtureRole.synonyms);
@@ -29,6 +30,18 @@ describe('tokenizing and stemming', () => {
     expect(analyzer.terms('')).toEqual([]);
     expect(analyzer.terms('   ')).toEqual([]);
     expect(analyzer.terms('what is the and of')).toEqual([]);
+  });
+
+  it('never puts a word further below an earlier one than phrase matching allows for', () => {
+    for (const text of ['pod-to-pod ci/cd blue-green a-b-c-d OpenTelemetry', 'x/y/z q', 'OOMKilled post-mortem: infra-as-code']) {
+      let max = -1;
+      let drop = 0;
+      for (const s of surfaces(text)) {
+        drop = Math.max(drop, max - s.pos);
+        max = Math.max(max, s.pos);
+      }
+      expect(drop, text).toBeLessThanOrEqual(MAX_POSITION_DROP);
+    }
   });
 
   it('records real word positions, stop words included', () => {

@@ -3,7 +3,7 @@
  * rely on, and that no mention syntax survives in what would be sent.
  */
 import { expect } from 'vitest';
-import { LIMITS, type MessageBlock } from '../../adapters/slack/blocks.js';
+import { LIMITS, type CheckboxesElement, type MessageBlock } from '../../adapters/slack/blocks.js';
 import { blockChars } from '../../adapters/slack/blocks-fit.js';
 import type { PromptModal } from '../../adapters/slack/modal.js';
 import type { SlackMessage } from '../../adapters/slack/render.js';
@@ -13,6 +13,29 @@ function checkMrkdwn(text: string, where: string): void {
   expect(text.length, `${where}: empty mrkdwn`).toBeGreaterThan(0);
   expect(text, `${where}: unescaped <`).not.toMatch(/</);
   expect(text, `${where}: bare &`).not.toMatch(/&(?!amp;|lt;|gt;)/);
+}
+
+/** A checkbox group (@slack/types Checkboxes): 1..10 options, texts and values within 75, unique values, initial options among them. */
+function checkCheckboxes(e: CheckboxesElement, at: string): void {
+  expect(e.options.length, at).toBeGreaterThan(0);
+  expect(e.options.length, at).toBeLessThanOrEqual(LIMITS.checkboxOptions);
+  for (const o of e.options) {
+    expect(o.text.type, at).toBe('plain_text');
+    expect(o.text.text.length, at).toBeGreaterThan(0);
+    expect(o.text.text.length, at).toBeLessThanOrEqual(LIMITS.optionText);
+    expect(o.value.length, at).toBeGreaterThan(0);
+    expect(o.value.length, at).toBeLessThanOrEqual(LIMITS.optionValue);
+    if (o.description) {
+      expect(o.description.text.length, at).toBeGreaterThan(0);
+      expect(o.description.text.length, at).toBeLessThanOrEqual(LIMITS.optionText);
+    }
+  }
+  expect(new Set(e.options.map((o) => o.value)).size, `${at}: duplicate option values`).toBe(e.options.length);
+  if (e.initial_options) {
+    expect(e.initial_options.length, `${at}: empty initial_options`).toBeGreaterThan(0);
+    // Slack matches initial options to options exactly: text, value and description.
+    for (const o of e.initial_options) expect(e.options, `${at}: initial option ${o.value}`).toContainEqual(o);
+  }
 }
 
 export function checkBlocks(blocks: MessageBlock[], where = 'message'): void {
@@ -51,9 +74,12 @@ export function checkBlocks(blocks: MessageBlock[], where = 'message'): void {
         expect(b.elements.length, at).toBeGreaterThan(0);
         expect(b.elements.length, at).toBeLessThanOrEqual(LIMITS.actionsElements);
         for (const e of b.elements) {
-          expect(e.text.text.length, at).toBeGreaterThan(0);
-          expect(e.text.text.length, at).toBeLessThanOrEqual(LIMITS.buttonText);
-          expect((e.value ?? '').length, at).toBeLessThanOrEqual(LIMITS.buttonValue);
+          if (e.type === 'checkboxes') checkCheckboxes(e, at);
+          else {
+            expect(e.text.text.length, at).toBeGreaterThan(0);
+            expect(e.text.text.length, at).toBeLessThanOrEqual(LIMITS.buttonText);
+            expect((e.value ?? '').length, at).toBeLessThanOrEqual(LIMITS.buttonValue);
+          }
           expect(e.action_id.length, at).toBeGreaterThan(0);
           expect(e.action_id.length, at).toBeLessThanOrEqual(LIMITS.actionId);
           expect(ids.has(e.action_id), `${at}: duplicate action_id ${e.action_id}`).toBe(false);

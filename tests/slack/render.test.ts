@@ -108,7 +108,7 @@ describe('real content', () => {
             };
             const m = renderView(view);
             checkMessage(m, `quiz ${q.id} ${mode} ${outcome}`);
-            const labels = m.blocks.flatMap((b) => (b.type === 'actions' ? b.elements.map((e) => e.text.text) : []));
+            const labels = m.blocks.flatMap((b) => (b.type === 'actions' ? b.elements.flatMap((e) => (e.type === 'button' ? [e.text.text] : [])) : []));
             if (mode === 'choice') expect(labels.filter((l) => /^[A-D]\. /.test(l))).toHaveLength(4);
           }
       });
@@ -162,7 +162,7 @@ describe('oversized generated content', () => {
 
   it('keeps every action id unique and carries the real id in the value', () => {
     const m = renderView({ kind: 'notice', title: 't', text: 'x', actions: [{ id: 'same', label: 'One' }, { id: 'same', label: 'Two' }] });
-    const els = m.blocks.flatMap((b) => (b.type === 'actions' ? b.elements : []));
+    const els = m.blocks.flatMap((b) => (b.type === 'actions' ? b.elements.flatMap((e) => (e.type === 'button' ? [e] : [])) : []));
     expect(els.map((e) => e.action_id)).toEqual(['same', 'same#2']);
     expect(els.map((e) => e.value)).toEqual(['same', 'same']);
   });

@@ -46,7 +46,7 @@ describe('lowdb store: journal replay', () => {
 
     expect(await readdir(dataDir)).toEqual(['panelist.json']);
     // Still a plain lowdb JSON file: lowdb's own adapter reads it.
-    const db = new Low<StoreFile>(new JSONFile<StoreFile>(file), { version: 1, users: {}, sessions: {}, flags: [] });
+    const db = new Low<StoreFile>(new JSONFile<StoreFile>(file), { version: 1, users: {}, sessions: {}, flags: [], interviews: [], scorecards: [] });
     await db.read();
     expect(db.data.users[SPACE]?.u1?.points).toBe(2);
     expect(db.data.users[SPACE]?.u2?.points).toBe(7);

@@ -4,6 +4,7 @@
  */
 import { afterEach, describe, expect, it } from 'vitest';
 import type { QuestionFlag, Store, UserRecord } from '../../src/ports.js';
+import { interviewContract } from './interview-contract.js';
 import { answer, makeSession, makeUser } from './records.js';
 
 /** What a contract run needs from an implementation. */
@@ -301,6 +302,8 @@ export function storeContract(name: string, makeStore: () => Promise<StoreFixtur
       });
     });
 
+    interviewContract(setup, settled);
+
     describe('durably', () => {
       it('runs the work against the store, resolves with its result, and keeps its changes', async () => {
         const fixture = await setup();
@@ -341,6 +344,7 @@ export function storeContract(name: string, makeStore: () => Promise<StoreFixtur
         await expect(store.updateUser(SPACE, 'u1', answer('u1', 1))).rejects.toThrow(/closed/);
         await expect(store.addFlag(flag())).rejects.toThrow(/closed/);
         await expect(store.listFlags()).rejects.toThrow(/closed/);
+        await expect(store.listScorecards({ platform: 'slack', id: 'u1' }, 10)).rejects.toThrow(/closed/);
       });
     });
   });

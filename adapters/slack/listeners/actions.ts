@@ -5,20 +5,23 @@
  */
 import type { App } from '@slack/bolt';
 import type { RequestContext } from '../../../src/requests.js';
+import { apologise, serve } from '../../serve.js';
+import { SLACK_PLATFORM } from '../config.js';
 import { decodePromptButton, promptModal } from '../modal.js';
-import { apologise, serve, type ListenerDeps } from './serve.js';
+import { respondChannel, type ListenerDeps } from './channels.js';
 import { blockActionPayload, type BlockActionPayload } from './payloads.js';
 
 function contextOf(b: BlockActionPayload): RequestContext {
   return {
-    user: { platform: 'slack', id: b.user.id, name: b.user.username ?? b.user.name ?? b.user.id },
+    user: { platform: SLACK_PLATFORM, id: b.user.id, name: b.user.username ?? b.user.name ?? b.user.id },
     space: b.team?.id ?? b.user.team_id ?? 'unknown',
     conversation: b.channel?.id ?? b.container?.channel_id ?? 'unknown',
   };
 }
 
 /** Registers the catch-all button listener. */
-export function registerActions(app: App, deps: ListenerDeps): void {
+export function registerActions(app: App, listenerDeps: ListenerDeps): void {
+  const deps = { ...listenerDeps, platform: SLACK_PLATFORM };
   app.action(/.+/, async ({ ack, body, respond, client }) => {
     await ack();
     const parsed = blockActionPayload.safeParse(body);
@@ -37,12 +40,12 @@ export function registerActions(app: App, deps: ListenerDeps): void {
         await client.views.open({ trigger_id: b.trigger_id, view });
       } catch (error) {
         deps.logger.error('slack: could not open the answer form', { ...ids, error });
-        await apologise(deps, ids, (m) => respond(m));
+        await apologise(deps, ids, respondChannel((m) => respond(m)));
       }
       return;
     }
     // The value holds the core's id: action_ids may carry a "#2" suffix to stay unique in a message.
     const actionId = pressed.value ?? pressed.action_id;
-    await serve(deps, { type: 'action', actionId, ctx }, (m) => respond(m));
+    await serve(deps, { type: 'action', actionId, ctx }, respondChannel((m) => respond(m)));
   });
 }

@@ -5,8 +5,10 @@
  */
 import type { App } from '@slack/bolt';
 import type { RequestContext } from '../../../src/requests.js';
+import { serve } from '../../serve.js';
+import { SLACK_PLATFORM } from '../config.js';
+import { commandChannel, type ListenerDeps } from './channels.js';
 import { commandPayload } from './payloads.js';
-import { serveInAck, type ListenerDeps } from './serve.js';
 
 /**
  * How long a command may take before we ack empty and answer through the
@@ -24,7 +26,8 @@ function escapeRegExp(text: string): string {
  * for any other command (a stale one, after a role was removed): the core
  * answers it with its unknown-command error instead of Bolt's 404 after 3 s.
  */
-export function registerCommands(app: App, deps: ListenerDeps, ackDeadlineMs = ACK_DEADLINE_MS): void {
+export function registerCommands(app: App, listenerDeps: ListenerDeps, ackDeadlineMs = ACK_DEADLINE_MS): void {
+  const deps = { ...listenerDeps, platform: SLACK_PLATFORM };
   const listener =
     (fixed: string | undefined): Parameters<App['command']>[1] =>
     async ({ ack, body, respond }) => {
@@ -37,12 +40,12 @@ export function registerCommands(app: App, deps: ListenerDeps, ackDeadlineMs = A
       }
       const c = parsed.data;
       const ctx: RequestContext = {
-        user: { platform: 'slack', id: c.user_id, name: c.user_name || c.user_id },
+        user: { platform: SLACK_PLATFORM, id: c.user_id, name: c.user_name || c.user_id },
         space: c.team_id,
         conversation: c.channel_id,
       };
       const request = { type: 'command', command: name, text: c.text, ctx } as const;
-      await serveInAck(deps, request, (m) => ack(m), (m) => respond(m), ackDeadlineMs);
+      await serve(deps, request, commandChannel((m) => ack(m), (m) => respond(m), ackDeadlineMs));
     };
   const names = deps.assistant.commands.map((info) => info.name);
   for (const name of names) app.command(`/${name}`, listener(name));

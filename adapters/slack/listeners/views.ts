@@ -4,9 +4,11 @@
  */
 import type { App } from '@slack/bolt';
 import type { RequestContext } from '../../../src/requests.js';
+import { serve } from '../../serve.js';
+import { SLACK_PLATFORM } from '../config.js';
 import { PROMPT_CALLBACK_ID, PROMPT_INPUT_ID, decodeMetadata } from '../modal.js';
 import type { SlackResponse } from '../render.js';
-import { serve, type ListenerDeps } from './serve.js';
+import { respondChannel, type ListenerDeps } from './channels.js';
 import { viewSubmissionPayload } from './payloads.js';
 
 /** POSTs a message to a response_url, as Bolt's `respond` does; non-2xx throws. */
@@ -18,7 +20,8 @@ export function postToResponseUrl(url: string, fetchFn: typeof fetch = fetch): (
 }
 
 /** Registers the modal submit listener. */
-export function registerViews(app: App, deps: ListenerDeps): void {
+export function registerViews(app: App, listenerDeps: ListenerDeps): void {
+  const deps = { ...listenerDeps, platform: SLACK_PLATFORM };
   app.view(PROMPT_CALLBACK_ID, async ({ ack, body }) => {
     const parsed = viewSubmissionPayload.safeParse(body);
     if (!parsed.success) {
@@ -40,10 +43,10 @@ export function registerViews(app: App, deps: ListenerDeps): void {
       return;
     }
     const ctx: RequestContext = {
-      user: { platform: 'slack', id: b.user.id, name: b.user.username ?? b.user.name ?? b.user.id },
+      user: { platform: SLACK_PLATFORM, id: b.user.id, name: b.user.username ?? b.user.name ?? b.user.id },
       space: b.team?.id ?? b.user.team_id ?? 'unknown',
       conversation: meta.channel,
     };
-    await serve(deps, { type: 'action', actionId: meta.actionId, text, ctx }, postToResponseUrl(meta.responseUrl));
+    await serve(deps, { type: 'action', actionId: meta.actionId, text, ctx }, respondChannel(postToResponseUrl(meta.responseUrl)));
   });
 }
