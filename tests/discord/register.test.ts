@@ -98,7 +98,7 @@ describe('registerCommands against the fake REST', () => {
     expect(first.changed).toBe(true);
     expect(first.message).toMatch(/^registered 5 commands globally/);
     expect(puts().at(-1)?.path).toBe(`/applications/${APP_ID}/commands`);
-    expect((puts().at(-1)?.body as { contexts?: number[] }[])[0]?.contexts).toEqual([0, 1]);
+    expect((puts().at(-1)?.body as { contexts?: number[] }[] | undefined)?.[0]?.contexts).toEqual([0, 1]);
     expect((await registerCommands({ rest: rest(), applicationId: APP_ID, commands: global })).changed).toBe(false);
     const edited = global.map((c, i) => (i === 0 ? { ...c, description: 'Something else' } : c));
     expect((await registerCommands({ rest: rest(), applicationId: APP_ID, commands: edited })).changed).toBe(true);
