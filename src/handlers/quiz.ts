@@ -3,146 +3,26 @@
  * quiz's buttons. One quiz per user per conversation; steps are serialised per quiz.
  */
 import { disputeButtons, type QuizRef } from '../commands/families/quiz-buttons.js';
-import type { Question, Tier } from '../content/schema.js';
+import type { Question, } from '../content/schema.js';
 import type { QuizAnswer, QuizSession } from '../ports.js';
-import { filterQuestions, pickMany, poolKey, withSeen } from '../questions/pick.js';
-import { randomId } from '../random.js';
 import { gradeAnswer, type Grade } from '../quiz/grade.js';
 import { gradeFeedback } from '../quiz/grade-feedback.js';
 import { ANSWER_MAX, displayedChoices, LETTERS, quizQuestionView, quizSummaryView } from '../quiz/quiz-views.js';
-import { dueForReview, nextDue } from '../quiz/review.js';
 import { basePoints, PASS_SCORE, streakBonus } from '../quiz/scoring.js';
-import { advance, currentQuestionId, DEFAULT_QUIZ_LENGTH, MAX_QUIZ_LENGTH, isExpired, isFinished, sessionKey, startSession, stopSession } from '../quiz/session.js';
+import { advance, currentQuestionId, DEFAULT_QUIZ_LENGTH, MAX_QUIZ_LENGTH, isFinished, stopSession } from '../quiz/session.js';
 import { recordAnswer } from '../stats/record.js';
 import type { Action, AnswerFeedback, Reply, View } from '../views.js';
-import { commandName, errorReply, numberValue, stringValue, updateMe, type HandlerInput } from './context.js';
+import { commandName, errorReply, stringValue, updateMe, type HandlerInput } from './context.js';
+import { endOrphaned, keyOf, liveSession, noQuiz } from './quiz-live.js';
+
+import { begin } from './quiz-start.js';
+
+export { quizReview, quizStart } from './quiz-start.js';
+
 
 /** What the user did with the current question. */
 type Response = { kind: 'choice'; position: number } | { kind: 'text'; text: string } | { kind: 'skip' };
 
-const keyOf = (input: HandlerInput) => sessionKey(input.space, input.ctx.conversation, input.ctx.user.id);
-
-/** The caller's live session here, dropping an expired one. */
-async function liveSession(input: HandlerInput): Promise<QuizSession | undefined> {
-  const key = keyOf(input);
-  const session = await input.deps.store.getSession(key);
-  if (!session) return undefined;
-  if (isExpired(session, input.deps.clock.now()) || session.roleId !== input.rt.role.id || isFinished(session)) {
-    await input.deps.store.deleteSession(key);
-    return undefined;
-  }
-  return session;
-}
-
-/** Whether the quiz's current question has left the bank (the role file changed since it started). */
-function isOrphaned(input: HandlerInput, session: QuizSession): boolean {
-  return !input.rt.byId.has(currentQuestionId(session) ?? '');
-}
-
-/** Ends a quiz whose question left the bank: its summary so far, and a note saying why. */
-async function endOrphaned(input: HandlerInput, session: QuizSession, replace = false): Promise<Reply> {
-  await input.deps.store.deleteSession(session.key);
-  const note = 'The question bank changed since this quiz started, so it was ended here. Start a new quiz to carry on.';
-  return { visibility: 'private', replace, view: quizSummaryView(input.rt, stopSession(session, input.deps.clock.now()), true, undefined, note) };
-}
-
-function noQuiz(input: HandlerInput): Reply {
-  return errorReply('no-quiz', `You have no quiz running here. Start one with ${commandName(input, 'quiz')} start.`);
-}
-
-interface StartSettings {
-  tier: Tier | 'mixed';
-  count: number;
-  mode: 'choice' | 'text';
-  review: boolean;
-}
-
-async function begin(input: HandlerInput, settings: StartSettings): Promise<Reply> {
-  return input.lock.run(keyOf(input), async () => {
-    const running = await liveSession(input);
-    if (running && isOrphaned(input, running)) return endOrphaned(input, running);
-    if (running) {
-      return {
-        visibility: 'private',
-        view: quizQuestionView(input.rt, running, undefined, `You already have a quiz running here: question ${running.index + 1} of ${running.questionIds.length}. Answer it, or stop it first.`),
-      };
-    }
-    const now = input.deps.clock.now();
-    let ids: string[] = [];
-    let reviewNote: string | undefined;
-    await updateMe(input, (record) => {
-      if (settings.review) {
-        ids = dueForReview(record.review, now).filter((id) => input.rt.byId.has(id)).slice(0, settings.count);
-        const later = nextDue(record.review, now);
-        if (ids.length === 0) reviewNote = later ? `next one due ${new Date(later).toISOString().slice(0, 16).replace('T', ' ')} UTC` : undefined;
-        return record;
-      }
-      const filter = settings.tier === 'mixed' ? {} : { tier: settings.tier };
-      const key = poolKey(input.rt.role.id, filter, 'quiz');
-      const picked = pickMany(filterQuestions(input.rt, filter), record.seen[key] ?? [], settings.count, input.deps.random);
-      ids = picked.ids;
-      return { ...record, seen: withSeen(record.seen, key, picked.seen) };
-    });
-    if (ids.length === 0) {
-      if (settings.review) {
-        return {
-          visibility: 'private',
-          view: {
-            kind: 'notice',
-            title: 'Nothing to review',
-            text: reviewNote
-              ? `No missed question is due right now (${reviewNote}).`
-              : 'You have no missed questions to review. Questions you miss in a quiz come back here until you answer them right twice in a row.',
-            actions: [],
-          },
-        };
-      }
-      return errorReply('not-found', 'No questions match that quiz.');
-    }
-    const session = startSession({
-      id: randomId(input.deps.random),
-      key: keyOf(input),
-      roleId: input.rt.role.id,
-      userId: input.ctx.user.id,
-      mode: settings.mode,
-      tier: settings.tier,
-      review: settings.review,
-      questionIds: ids,
-      now,
-      random: input.deps.random,
-    });
-    await input.deps.store.putSession(session);
-    return { visibility: 'private', view: quizQuestionView(input.rt, session, undefined, cappedNote(settings, ids.length)) };
-  });
-}
-
-/** Says so when a quiz is shorter than asked: the pool (or the review queue) held fewer questions. */
-function cappedNote(settings: StartSettings, got: number): string | undefined {
-  if (got >= settings.count) return undefined;
-  if (settings.review) return `Only ${got} missed question${got === 1 ? ' is' : 's are'} due, so this review has ${got} instead of ${settings.count}.`;
-  const which = settings.tier === 'mixed' ? '' : `${settings.tier} `;
-  return `The bank has only ${got} ${which}question${got === 1 ? '' : 's'} for this quiz, so it has ${got} instead of ${settings.count}.`;
-}
-
-export function quizStart(input: HandlerInput): Promise<Reply> {
-  return begin(input, {
-    tier: (stringValue(input.values, 'tier') as Tier | 'mixed' | undefined) ?? 'mixed',
-    count: numberValue(input.values, 'count') ?? DEFAULT_QUIZ_LENGTH,
-    mode: (stringValue(input.values, 'mode') as 'choice' | 'text' | undefined) ?? 'choice',
-    review: false,
-  });
-}
-
-export function quizReview(input: HandlerInput): Promise<Reply> {
-  return begin(input, {
-    tier: 'mixed',
-    count: numberValue(input.values, 'count') ?? DEFAULT_QUIZ_LENGTH,
-    mode: (stringValue(input.values, 'mode') as 'choice' | 'text' | undefined) ?? 'choice',
-    review: true,
-  });
-}
-
-/** Grades one response to the current question, records it, and shows what comes next. */
 async function respond(input: HandlerInput, session: QuizSession, response: Response, replace: boolean): Promise<Reply> {
   const q = input.rt.byId.get(currentQuestionId(session) ?? '');
   if (!q) return endOrphaned(input, session, replace);
