@@ -4,7 +4,8 @@
  * under its listed terms.
  */
 import { type AnswerText, quote } from './answer-text.js';
-import { type Claim, type Locator, readOccurrence, saidOf, type SubjectMentions } from './claims.js';
+import { type Claim, type Locator, readOccurrence } from './claims.js';
+import { saidOf, type SubjectMentions } from './subjects.js';
 import type { PointGrade } from './grade-model.js';
 
 /** Said in the negative, or as the object of a rejecting verb. */

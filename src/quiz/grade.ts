@@ -9,7 +9,8 @@
 import type { Question } from '../content/schema.js';
 import type { Analyzer } from '../search/text.js';
 import { analyseAnswer, quote, type AnswerText } from './answer-text.js';
-import { Locator, saidOf, subjectMentions } from './claims.js';
+import { Locator } from './claims.js';
+import { saidOf, subjectMentions } from './subjects.js';
 import { type Prepared, prepare } from './grade-prepare.js';
 import { isDenied, judgePoint } from './grade-points.js';
 import type { ContradictionHit, Grade, GradeOptions } from './grade-model.js';
