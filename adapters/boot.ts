@@ -4,14 +4,15 @@
  * use, a refused token, an unreachable API) becomes one clear line naming what
  * to check, and exit code 1; never a stack trace, never a token.
  */
-import { fileURLToPath } from 'node:url';
+
 import { basename, dirname, resolve } from 'node:path';
-import { createAssistant, type Assistant } from '../src/assistant.js';
+import { fileURLToPath } from 'node:url';
+import { type Assistant, createAssistant } from '../src/assistant.js';
 import { ContentError, loadRoles } from '../src/content/load.js';
 import type { Role } from '../src/content/schema.js';
 import type { Clock, Random, Store } from '../src/ports.js';
-import { createMemoryStore } from '../storage/memory-store.js';
 import { openLowdbStore, StoreOpenError } from '../storage/lowdb-store.js';
+import { createMemoryStore } from '../storage/memory-store.js';
 import { contentCache } from './content-cache.js';
 import { createLogger, LOG_LEVELS } from './logger.js';
 import { retentionDays, startRetention } from './retention.js';
@@ -69,7 +70,7 @@ export async function readiness(roles: readonly Role[], store: Store): Promise<R
   try {
     const health = await probe.health();
     if (health.ok) return { ok: true };
-    return { ok: false, reason: `store ${health.state ?? 'unhealthy'}${health.reason ?? health.error ? `: ${health.reason ?? health.error}` : ''}` };
+    return { ok: false, reason: `store ${health.state ?? 'unhealthy'}${(health.reason ?? health.error) ? `: ${health.reason ?? health.error}` : ''}` };
   } catch (error) {
     return { ok: false, reason: `store health check failed: ${error instanceof Error ? error.message : String(error)}` };
   }
@@ -173,9 +174,12 @@ export function listenFailure(error: unknown, port: number, host: string): Start
   const code = (error as { code?: unknown } | null)?.code;
   const where = `${host}:${port}`;
   if (code === 'EADDRINUSE') return new StartupError(`port ${port} is already in use (${where}): stop whatever uses it, or set PORT to a free port`);
-  if (code === 'EACCES') return new StartupError(`not allowed to listen on port ${port} (${where}): ports below 1024 need privileges; set PORT to 1024 or above`);
-  if (code === 'EADDRNOTAVAIL') return new StartupError(`cannot listen on ${where}: HOST ${host} is not an address of this machine; set HOST (default 0.0.0.0)`);
-  if (code === 'ENOTFOUND' || code === 'EAI_AGAIN') return new StartupError(`cannot listen on ${where}: HOST ${host} does not resolve; set HOST to an IP address (default 0.0.0.0)`);
+  if (code === 'EACCES')
+    return new StartupError(`not allowed to listen on port ${port} (${where}): ports below 1024 need privileges; set PORT to 1024 or above`);
+  if (code === 'EADDRNOTAVAIL')
+    return new StartupError(`cannot listen on ${where}: HOST ${host} is not an address of this machine; set HOST (default 0.0.0.0)`);
+  if (code === 'ENOTFOUND' || code === 'EAI_AGAIN')
+    return new StartupError(`cannot listen on ${where}: HOST ${host} does not resolve; set HOST to an IP address (default 0.0.0.0)`);
   return undefined;
 }
 

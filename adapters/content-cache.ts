@@ -34,7 +34,8 @@ let fingerprint: string | undefined;
 /** What every entry depends on besides the role file itself, as one hash; computed once per process. */
 function codeFingerprint(): string {
   if (fingerprint !== undefined) return fingerprint;
-  const source = (name: string) => firstReadable([new URL(`../src/content/${name}.js`, import.meta.url), new URL(`../src/content/${name}.ts`, import.meta.url)]);
+  const source = (name: string) =>
+    firstReadable([new URL(`../src/content/${name}.js`, import.meta.url), new URL(`../src/content/${name}.ts`, import.meta.url)]);
   const require = createRequire(import.meta.url);
   const version = (pkg: string) => {
     try {

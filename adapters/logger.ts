@@ -33,15 +33,15 @@ function redact(value: unknown, depth = 0): unknown {
 const ORDER: Record<LogLevel, number> = { debug: 10, info: 20, warn: 30, error: 40 };
 
 /** A logger writing one JSON object per line to `write` (stderr by default). */
-export function createLogger(
-  options: { level?: LogLevel; write?: (line: string) => void; base?: Record<string, unknown> } = {},
-): Logger {
+export function createLogger(options: { level?: LogLevel; write?: (line: string) => void; base?: Record<string, unknown> } = {}): Logger {
   const min = ORDER[options.level ?? 'info'];
   const write = options.write ?? ((line: string) => process.stderr.write(line + '\n'));
-  const log = (level: LogLevel) => (msg: string, fields: Record<string, unknown> = {}) => {
-    if (ORDER[level] < min) return;
-    write(JSON.stringify({ time: new Date().toISOString(), level, msg, ...(redact({ ...options.base, ...fields }) as object) }));
-  };
+  const log =
+    (level: LogLevel) =>
+    (msg: string, fields: Record<string, unknown> = {}) => {
+      if (ORDER[level] < min) return;
+      write(JSON.stringify({ time: new Date().toISOString(), level, msg, ...(redact({ ...options.base, ...fields }) as object) }));
+    };
   return { debug: log('debug'), info: log('info'), warn: log('warn'), error: log('error'), enabled: (level) => ORDER[level] >= min };
 }
 

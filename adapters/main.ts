@@ -4,7 +4,7 @@
  * file, configuration) print one clear line and exit 1.
  */
 import { existsSync } from 'node:fs';
-import { boot, exitOnSetupError, exitOnStartupFault, type Booted } from './boot.js';
+import { type Booted, boot, exitOnSetupError, exitOnStartupFault } from './boot.js';
 import { createLogger, LOG_LEVELS, type LogLevel } from './logger.js';
 import { chosenPlatforms, type Platform, type Running } from './platform.js';
 import { PLATFORMS } from './platforms.js';

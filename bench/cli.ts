@@ -137,7 +137,9 @@ export async function run(): Promise<void> {
     const result = await spawnNode([fileURLToPath(import.meta.url), '--worker'], env);
     if (result.code !== 0) throw new Error(`worker exited ${String(result.code)}: ${result.stderr.slice(0, 500)}`);
     const report = workerReport.parse(JSON.parse(result.stdout.trim().split('\n').pop() ?? ''));
-    console.log(`serving process: boot (content + store; the index is built on the first search) ${ms(report.bootMs)}; ${report.requests} requests in ${ms(report.serveMs)}`);
+    console.log(
+      `serving process: boot (content + store; the index is built on the first search) ${ms(report.bootMs)}; ${report.requests} requests in ${ms(report.serveMs)}`,
+    );
     console.log(`  per request: p50 ${report.p50Ms.toFixed(2)} ms, p99 ${report.p99Ms.toFixed(2)} ms; ${report.errors} error views`);
     console.log(`  peak RSS ${report.maxRssMb.toFixed(1)} MB, heap used at end ${report.heapUsedMb.toFixed(1)} MB`);
   } finally {

@@ -53,7 +53,15 @@ async function endToEnd(args: readonly string[], env: NodeJS.ProcessEnv, before:
   return median(times);
 }
 
-const phases = z.object({ nodeStart: z.number(), modules: z.number(), content: z.number(), storeAndCore: z.number(), firstReply: z.number(), firstSearch: z.number(), total: z.number() });
+const phases = z.object({
+  nodeStart: z.number(),
+  modules: z.number(),
+  content: z.number(),
+  storeAndCore: z.number(),
+  firstReply: z.number(),
+  firstSearch: z.number(),
+  total: z.number(),
+});
 type Phases = z.infer<typeof phases>;
 
 /** Median of each phase over RUNS probe runs. */
@@ -66,7 +74,15 @@ async function probe(args: readonly string[], env: NodeJS.ProcessEnv, before: ()
     runs.push(phases.parse(JSON.parse(result.stdout.trim().split('\n').pop() ?? '')));
   }
   const of = (key: keyof Phases) => median(runs.map((r) => r[key]));
-  return { nodeStart: of('nodeStart'), modules: of('modules'), content: of('content'), storeAndCore: of('storeAndCore'), firstReply: of('firstReply'), firstSearch: of('firstSearch'), total: of('total') };
+  return {
+    nodeStart: of('nodeStart'),
+    modules: of('modules'),
+    content: of('content'),
+    storeAndCore: of('storeAndCore'),
+    firstReply: of('firstReply'),
+    firstSearch: of('firstSearch'),
+    total: of('total'),
+  };
 }
 
 const ms = (n: number) => `${n.toFixed(0)} ms`.padStart(7);
@@ -83,7 +99,9 @@ export async function coldStart(env: NodeJS.ProcessEnv): Promise<void> {
   const tsxMs = await endToEnd(['--import', 'tsx', '-e', 'process.stdout.write("x")'], env);
   console.log(`cold start of "/devops-question", spawn → first reply (median of ${RUNS}):`);
   console.log(`  before: tsx + TypeScript sources, content parsed  ${ms(beforeMs)}   (node + tsx, empty script: ${ms(tsxMs).trim()})`);
-  console.log(`  now:    scripts/run.mjs → dist/, content cached   ${ms(nowMs)}   (dist/ directly: ${ms(directMs).trim()}; node, empty script: ${ms(nodeMs).trim()})`);
+  console.log(
+    `  now:    scripts/run.mjs → dist/, content cached   ${ms(nowMs)}   (dist/ directly: ${ms(directMs).trim()}; node, empty script: ${ms(nodeMs).trim()})`,
+  );
   const rows: [string, Phases][] = [
     ['tsx, content parsed (before)', await probe(['--import', 'tsx', 'bench/cold-probe.mjs', '.', 'uncached'], env)],
     ['dist/, content parsed', await probe(['bench/cold-probe.mjs', 'dist', 'uncached'], env)],
@@ -92,6 +110,8 @@ export async function coldStart(env: NodeJS.ProcessEnv): Promise<void> {
   ];
   console.log('  phases (median of 5):              node start  modules  content  store+core  first reply  = total   | first search (builds the index)');
   for (const [name, p] of rows) {
-    console.log(`  ${name.padEnd(32)} ${ms(p.nodeStart)}  ${ms(p.modules)}  ${ms(p.content)}  ${ms(p.storeAndCore)}    ${ms(p.firstReply)}  ${ms(p.total)}   | ${ms(p.firstSearch)}`);
+    console.log(
+      `  ${name.padEnd(32)} ${ms(p.nodeStart)}  ${ms(p.modules)}  ${ms(p.content)}  ${ms(p.storeAndCore)}    ${ms(p.firstReply)}  ${ms(p.total)}   | ${ms(p.firstSearch)}`,
+    );
   }
 }

@@ -10,14 +10,14 @@
  */
 import { performance } from 'node:perf_hooks';
 import { Client, Events, GatewayIntentBits, MessageFlags } from 'discord.js';
+import { contentDir } from '../adapters/boot.js';
 import { createDiscordBot } from '../adapters/discord/bot.js';
 import { silentLogger } from '../adapters/logger.js';
-import { Driver, type Sent } from '../tests/discord/driver.js';
-import { APP_ID, FakeDiscord, type FakePlace, type FakeUser } from '../tests/discord/fake-discord.js';
-import { contentDir } from '../adapters/boot.js';
 import { createAssistant } from '../src/assistant.js';
 import { loadRoles } from '../src/content/load.js';
 import { seededRandom } from '../src/random.js';
+import { Driver, type Sent } from '../tests/discord/driver.js';
+import { APP_ID, FakeDiscord, type FakePlace, type FakeUser } from '../tests/discord/fake-discord.js';
 import { openBenchStore, STORE_KINDS, type StoreKind } from './stores.js';
 
 const PLACE: FakePlace = { guildId: '300000000000000001', channelId: '400000000000000001' };
@@ -148,7 +148,12 @@ function panelist(kind: StoreKind): Subject {
       const roles = await loadRoles(contentDir(process.env));
       const opened = await openBenchStore(kind);
       const assistant = createAssistant({ roles, store: opened.store, clock: { now: () => Date.now() }, random: seededRandom(42) });
-      const bot = createDiscordBot({ assistant, config: { token: 'bench-token', applicationId: APP_ID, apiUrl: fake.apiUrl }, logger: silentLogger, rest: { retries: 0 } });
+      const bot = createDiscordBot({
+        assistant,
+        config: { token: 'bench-token', applicationId: APP_ID, apiUrl: fake.apiUrl },
+        logger: silentLogger,
+        rest: { retries: 0 },
+      });
       await bot.start();
       return {
         stop: async () => {

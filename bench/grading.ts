@@ -5,7 +5,7 @@
 import type { Question } from '../src/content/schema.js';
 import { gradeAnswer } from '../src/quiz/grade.js';
 import { createAnalyzer } from '../src/search/text.js';
-import { agreement, loadCalibration, overlapScorer, panelistScorer, type Agreement } from '../tests/grading/calibration.js';
+import { type Agreement, agreement, loadCalibration, overlapScorer, panelistScorer } from '../tests/grading/calibration.js';
 import { loadRealRole } from '../tests/search/real-role.js';
 
 const fmt = (a: Agreement): string =>

@@ -10,11 +10,11 @@
  */
 import { readFileSync } from 'node:fs';
 import { parse } from 'yaml';
-import { roleSchema, type Role } from '../src/content/schema.js';
+import { type Role, roleSchema } from '../src/content/schema.js';
 import { gradeAnswer } from '../src/quiz/grade.js';
-import { buildSearchIndex, searchIndex, type SearchableQuestion, type SearchableRole, type SearchIndex } from '../src/search/index.js';
-import { createAnalyzer } from '../src/search/text.js';
 import { seededRandom } from '../src/random.js';
+import { buildSearchIndex, type SearchableQuestion, type SearchableRole, type SearchIndex, searchIndex } from '../src/search/index.js';
+import { createAnalyzer } from '../src/search/text.js';
 import { loadBank } from '../tests/search/bank.js';
 import { EVAL_QUERIES, evaluate } from '../tests/search/eval-queries.js';
 
@@ -116,7 +116,10 @@ function benchBank(label: string, role: SearchableRole): void {
 function benchQuality(): void {
   const index = buildSearchIndex(loadBank());
   const line = (set: 'tuning' | 'held-out'): string => {
-    const r = evaluate(EVAL_QUERIES.filter((q) => q.set === set), (q) => searchIndex(index, q).map((h) => h.questionId ?? h.id));
+    const r = evaluate(
+      EVAL_QUERIES.filter((q) => q.set === set),
+      (q) => searchIndex(index, q).map((h) => h.questionId ?? h.id),
+    );
     return `${set} top-1 ${r.top1}/${r.total}, top-3 ${r.top3}/${r.total}`;
   };
   console.log(`search quality (interviewer queries, frozen bank): ${line('tuning')}; ${line('held-out')}`);

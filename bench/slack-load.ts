@@ -157,4 +157,3 @@ export async function load(url: string, fakes: Fakes, tag: string, requests: num
 /** One result as a line. */
 export const fmt = (r: Result, what: string): string =>
   `${r.perSecond.toFixed(0).padStart(6)} cmd/s   ${what} median ${r.median.toFixed(2)} ms   p99 ${r.p99.toFixed(2)} ms   ${r.failed} failed`;
-

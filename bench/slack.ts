@@ -11,16 +11,16 @@
  */
 import type { AddressInfo } from 'node:net';
 import { App } from '@slack/bolt';
+import { contentDir } from '../adapters/boot.js';
+import { silentLogger } from '../adapters/logger.js';
 import { createSlackApp } from '../adapters/slack/app.js';
 import { boltLogger } from '../adapters/slack/bolt-logger.js';
-import { silentLogger } from '../adapters/logger.js';
-import { contentDir } from '../adapters/boot.js';
 import { createAssistant } from '../src/assistant.js';
 import { commandInfos } from '../src/commands/info.js';
 import { loadRoles } from '../src/content/load.js';
 import type { Role } from '../src/content/schema.js';
 import { seededRandom } from '../src/random.js';
-import { fmt, load, SECRET, startFakes, TOKEN, type Fakes, type Result } from './slack-load.js';
+import { type Fakes, fmt, load, type Result, SECRET, startFakes, TOKEN } from './slack-load.js';
 import { openBenchStore, STORE_KINDS, type StoreKind } from './stores.js';
 
 /** An app under load: where to send commands, whether it replies, and how to stop it. */

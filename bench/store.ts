@@ -25,7 +25,7 @@ import { withSeen } from '../src/questions/pick.js';
 import { TIER_POINTS } from '../src/quiz/scoring.js';
 import { seededRandom } from '../src/random.js';
 import { newUserRecord, recordAnswer } from '../src/stats/record.js';
-import { openLowdbStore, type LowdbStore } from '../storage/lowdb-store.js';
+import { type LowdbStore, openLowdbStore } from '../storage/lowdb-store.js';
 
 const USERS = 1000;
 const CLIENTS = 50;

@@ -9,7 +9,7 @@
  * Kept in JavaScript: it has to run before anything is compiled.
  */
 import { spawnSync } from 'node:child_process';
-import { existsSync, mkdirSync, readdirSync, statSync, utimesSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, rmSync, statSync, utimesSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
@@ -72,6 +72,8 @@ export function build() {
     return false;
   }
   if (result.status !== 0) process.stderr.write('panelist: the compiler reported errors (above); dist/ was written anyway, and `npm test` shows them too\n');
+  // Entries of older code or content would only pile up: the next start re-validates and caches what it uses.
+  rmSync(join(DIST, '.cache'), { recursive: true, force: true });
   mkdirSync(DIST, { recursive: true });
   writeFileSync(STAMP, `${started.toISOString()}\n`);
   // Dated to the build's start: a source saved while tsc ran stays newer, so the next run compiles it.

@@ -7,9 +7,9 @@ import { parseText, parseTyped } from './commands/parse.js';
 import type { CommandInfo } from './commands/spec.js';
 import { COMMAND_TABLE, type CommandDef } from './commands/table.js';
 import { commandInfo, usageLine } from './commands/usage.js';
-import { errorReply, storeSpace, type Handler, type HandlerInput } from './handlers/context.js';
+import { errorReply, type Handler, type HandlerInput, storeSpace } from './handlers/context.js';
 import { createKeyedLock } from './keyed-lock.js';
-import { StoreWriteError, type AssistantDeps, type Store } from './ports.js';
+import { type AssistantDeps, type Store, StoreWriteError } from './ports.js';
 import { isPlatformId, type Request, type RequestContext } from './requests.js';
 import { createRoleRuntime, type RoleRuntime } from './role-runtime.js';
 import type { Reply } from './views.js';
@@ -109,8 +109,7 @@ export function createAssistant(deps: AssistantDeps): Assistant {
 }
 
 /** The `not-saved` message: the text alone must say it, as some renderers show only the message. */
-export const NOT_SAVED =
-  'Not saved: the bot could not write its data just now, so your answer (or change) was not recorded. Please try again in a moment.';
+export const NOT_SAVED = 'Not saved: the bot could not write its data just now, so your answer (or change) was not recorded. Please try again in a moment.';
 
 function capitalise(text: string): string {
   return text.charAt(0).toUpperCase() + text.slice(1);

@@ -40,6 +40,7 @@ export class BoundedCache<K, V> {
     return made;
   }
 
+  /** How many entries are cached. */
   get size(): number {
     return this.#entries.size;
   }

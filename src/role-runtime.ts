@@ -4,9 +4,9 @@
  * at start-up: a one-shot `/devops-question` never searches, and building it
  * was most of a cold start's CPU; a server pays it once, on its first search.
  */
-import { TIERS, type Question, type Role, type Tier } from './content/schema.js';
+import { type Question, type Role, TIERS, type Tier } from './content/schema.js';
 import { buildSearchIndex, type SearchIndex } from './search/index.js';
-import { createAnalyzer, type Analyzer } from './search/text.js';
+import { type Analyzer, createAnalyzer } from './search/text.js';
 
 /** A role with its derived indexes. */
 export interface RoleRuntime {

@@ -5,7 +5,7 @@
  */
 import { open } from 'node:fs/promises';
 import { basename, dirname, join, resolve } from 'node:path';
-import { describeIssues, FILE_VERSION, storeFileSchema, type StoreFile } from './file-schema.js';
+import { describeIssues, FILE_VERSION, type StoreFile, storeFileSchema } from './file-schema.js';
 
 /** Where the store reports faults: the adapters' JSON logger fits. */
 export interface StoreLogger {
@@ -125,4 +125,3 @@ export function parseStoreFile(text: string, file: string): StoreFile {
   data.scorecards = parsed.data.scorecards;
   return data;
 }
-

@@ -7,8 +7,8 @@
  */
 import { z } from 'zod';
 import { TIERS } from '../src/content/schema.js';
-import { INTERVIEW_LEVELS } from '../src/interview/result.js';
 import { READINGS } from '../src/interview/reading.js';
+import { INTERVIEW_LEVELS } from '../src/interview/result.js';
 import type { Scorecard } from '../src/interview/scorecard.js';
 import type { InterviewSession } from '../src/interview/session.js';
 

@@ -2,8 +2,9 @@
  * Interview sessions and scorecards in memory, for both stores (StoreState
  * holds one of these). Every record is filed under its author, so a read or
  * delete that names an owner can only ever find that owner's records: someone
- * else's id reads as unknown. The rules mirror the rest of the state:
- * validated on the way in, copies on the way out, never mutated in place.
+ * else's id reads as unknown. The rules mirror the rest of the state: copied
+ * (and, where the state validates, checked) on the way in, copies on the way
+ * out, never mutated in place.
  */
 import type { z } from 'zod';
 import type { Scorecard } from '../src/interview/scorecard.js';

@@ -10,7 +10,7 @@
  * and the store refuses to open rather than guess.
  */
 import { constants } from 'node:fs';
-import { open, type FileHandle } from 'node:fs/promises';
+import { type FileHandle, open } from 'node:fs/promises';
 import { z } from 'zod';
 import type { Scorecard } from '../src/interview/scorecard.js';
 import type { InterviewSession } from '../src/interview/session.js';

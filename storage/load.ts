@@ -8,7 +8,7 @@ import { Low } from 'lowdb';
 import type { StoreFile } from './file-schema.js';
 import { emptyFile, StoreOpenError, type StorePaths } from './files.js';
 import { replayJournal } from './journal.js';
-import { snapshotId, type SnapshotFile } from './snapshot.js';
+import { type SnapshotFile, snapshotId } from './snapshot.js';
 import { StoreState } from './store-state.js';
 
 /** What was read. */

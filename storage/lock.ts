@@ -17,7 +17,7 @@
  */
 import { randomUUID } from 'node:crypto';
 import { readFileSync, unlinkSync } from 'node:fs';
-import { link, open, readFile, stat, unlink, utimes, writeFile, type FileHandle } from 'node:fs/promises';
+import { type FileHandle, link, open, readFile, stat, unlink, utimes, writeFile } from 'node:fs/promises';
 import { hostname } from 'node:os';
 
 /** Content of a lock file. */
@@ -129,13 +129,11 @@ export async function acquireLock(lockPath: string, options: LockOptions = {}): 
       } catch (error) {
         if ((error as NodeJS.ErrnoException).code !== 'EEXIST') throw error;
       }
-      const [text, stats] = await Promise.all([readFile(lockPath, 'utf8'), stat(lockPath)]).catch(
-        (error: NodeJS.ErrnoException) => {
-          // Gone between link and read: its holder just released it; try again.
-          if (error.code === 'ENOENT') return [undefined, undefined] as const;
-          throw error;
-        },
-      );
+      const [text, stats] = await Promise.all([readFile(lockPath, 'utf8'), stat(lockPath)]).catch((error: NodeJS.ErrnoException) => {
+        // Gone between link and read: its holder just released it; try again.
+        if (error.code === 'ENOENT') return [undefined, undefined] as const;
+        throw error;
+      });
       if (text === undefined || stats === undefined) continue;
       const holder = liveHolder(parseLock(text), Date.now() - stats.mtimeMs, lockPath);
       if (holder !== undefined || attempt >= 2) throw new LockHeldError(lockPath, holder ?? 'a process that keeps replacing it');

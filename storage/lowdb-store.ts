@@ -12,10 +12,10 @@
  */
 import { mkdir, unlink } from 'node:fs/promises';
 import { createLogger } from '../adapters/logger.js';
-import { storePaths, StoreOpenError, type StoreLogger } from './files.js';
+import { type StoreLogger, StoreOpenError, storePaths } from './files.js';
 import { loadStore } from './load.js';
-import { acquireLock, LockHeldError, LockLostError, type HeldLock } from './lock.js';
-import { storeOverState, type PanelistStore } from './memory-store.js';
+import { acquireLock, type HeldLock, LockHeldError, LockLostError } from './lock.js';
+import { type PanelistStore, storeOverState } from './memory-store.js';
 import { SnapshotFile } from './snapshot.js';
 import { Writer } from './writer.js';
 

@@ -10,10 +10,10 @@
  * with an fsync of the directory: a crash at any point leaves either the old or
  * the new snapshot, complete.
  */
-import { open, rename, unlink, type FileHandle } from 'node:fs/promises';
+import { type FileHandle, open, rename, unlink } from 'node:fs/promises';
 import type { Adapter } from 'lowdb';
 import type { StoreFile } from './file-schema.js';
-import { parseStoreFile, StoreOpenError, syncDir, type StorePaths } from './files.js';
+import { parseStoreFile, StoreOpenError, type StorePaths, syncDir } from './files.js';
 import { slicer } from './slices.js';
 
 /** Text is handed to the file in pieces of about this size. */

@@ -10,11 +10,11 @@
  */
 import type { Period, QuestionFlag, QuizSession, UserRecord } from '../src/ports.js';
 import { admitValue, copyData } from './copy.js';
-import { FILE_VERSION, questionFlagSchema, quizSessionSchema, userRecordSchema, type StoreFile } from './file-schema.js';
+import { FILE_VERSION, questionFlagSchema, quizSessionSchema, type StoreFile, userRecordSchema } from './file-schema.js';
 import { InterviewState } from './interview-state.js';
 import { type StoreChange, StoreValueError } from './store-change.js';
 
-export { StoreValueError, type OwnedKey, type StoreChange } from './store-change.js';
+export { type OwnedKey, type StoreChange, StoreValueError } from './store-change.js';
 
 /** How many question flags are kept; beyond it the oldest go. */
 export const MAX_FLAGS = 1000;
@@ -107,7 +107,12 @@ export class StoreState {
     // `update` gets a copy: if it mutates its argument and then throws, the stored record is untouched.
     const next = update(stored === undefined ? undefined : copyData(stored));
     // Keep a fresh deep copy (the contract tests check it), not `next`: the caller may go on mutating it.
-    const kept: UserRecord = admitValue(userRecordSchema, next, this.#validate, (issues) => new StoreValueError(`refused record for user ${userId} in ${space}: ${issues}`));
+    const kept: UserRecord = admitValue(
+      userRecordSchema,
+      next,
+      this.#validate,
+      (issues) => new StoreValueError(`refused record for user ${userId} in ${space}: ${issues}`),
+    );
     if (kept?.userId !== userId) {
       throw new StoreValueError(`update for user ${userId} in ${space} returned a record for ${String(kept?.userId)}`);
     }
@@ -175,7 +180,12 @@ export class StoreState {
   /** Records a flag unless the same one is kept already; true when it was added. */
   addFlag(flag: QuestionFlag): boolean {
     // A fresh copy, so the caller's object stays theirs.
-    const kept = admitValue(questionFlagSchema, flag, this.#validate, (issues) => new StoreValueError(`refused flag of question ${String(flag.questionId)}: ${issues}`));
+    const kept = admitValue(
+      questionFlagSchema,
+      flag,
+      this.#validate,
+      (issues) => new StoreValueError(`refused flag of question ${String(flag.questionId)}: ${issues}`),
+    );
     const before = [...this.#flags];
     const added = this.#insertFlag(kept);
     if (added) this.#onChange({ kind: 'flag', added: kept, before });

@@ -21,7 +21,7 @@ import { Changes, rollback } from './changes.js';
 import { Compactor, type CompactorOptions } from './compactor.js';
 import { encodeGroup, JournalFile, type JournalItem } from './journal.js';
 import { Ledger } from './ledger.js';
-import { LockLostError, type HeldLock } from './lock.js';
+import { type HeldLock, LockLostError } from './lock.js';
 import type { Persistence } from './memory-store.js';
 import type { StoreChange, StoreState } from './store-state.js';
 

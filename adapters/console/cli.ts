@@ -12,10 +12,10 @@ import { APOLOGY } from '../format/words.js';
 import { createLogger } from '../logger.js';
 import { disputeLines, disputeReport } from './disputes.js';
 import { flagLines, flagReport } from './flags.js';
-import { runScorecards } from './scorecards.js';
 import { jsonLineWriter, questionLines, runGradeLines, runSearchLines } from './json-lines.js';
 import { renderReply } from './render.js';
 import { consoleContext, parseCommandLine, runRepl, wantsColor } from './repl.js';
+import { runScorecards } from './scorecards.js';
 
 /** The CLI's usage text. */
 export const USAGE = `Panelist CLI

@@ -26,7 +26,18 @@ export function disputeLines(feedback: readonly QuestionFlag[]): DisputeLine[] {
   return feedback
     .flatMap((f) =>
       f.kind === 'dispute' && f.dispute
-        ? [{ roleId: f.roleId, questionId: f.questionId, space: f.space, userId: f.userId, name: f.dispute.name, answer: f.dispute.answer, score: f.dispute.score, at: f.at }]
+        ? [
+            {
+              roleId: f.roleId,
+              questionId: f.questionId,
+              space: f.space,
+              userId: f.userId,
+              name: f.dispute.name,
+              answer: f.dispute.answer,
+              score: f.dispute.score,
+              at: f.at,
+            },
+          ]
         : [],
     )
     .sort((a, b) => b.at - a.at);
@@ -38,7 +49,10 @@ export function disputeReport(lines: readonly DisputeLine[], roles: readonly Rol
   const out = [`Disputed grades: ${lines.length}`];
   for (const line of lines) {
     const question = roles.find((r) => r.id === line.roleId)?.questions.find((q) => q.id === line.questionId);
-    out.push('', `${line.roleId} · ${line.questionId} · graded ${line.score}/100 · ${new Date(line.at).toISOString().slice(0, 16).replace('T', ' ')} UTC · ${oneLine(line.name)} in ${line.space}`);
+    out.push(
+      '',
+      `${line.roleId} · ${line.questionId} · graded ${line.score}/100 · ${new Date(line.at).toISOString().slice(0, 16).replace('T', ' ')} UTC · ${oneLine(line.name)} in ${line.space}`,
+    );
     out.push(`  Q: ${question ? clip(oneLine(question.prompt), 100) : '(no longer in the question bank)'}`);
     out.push(`  A: ${clip(oneLine(line.answer), 400)}`);
   }

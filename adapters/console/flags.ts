@@ -35,9 +35,7 @@ export function flagLines(flags: readonly QuestionFlag[]): FlagLine[] {
     }
   }
   const lines = [...byQuestion.values()].map(({ line, spaces }) => ({ ...line, spaces: [...spaces].sort() }));
-  return lines.sort(
-    (a, b) => b.count - a.count || b.lastAt - a.lastAt || compare(a.roleId, b.roleId) || compare(a.questionId, b.questionId),
-  );
+  return lines.sort((a, b) => b.count - a.count || b.lastAt - a.lastAt || compare(a.roleId, b.roleId) || compare(a.questionId, b.questionId));
 }
 
 function compare(a: string, b: string): number {

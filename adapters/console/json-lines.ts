@@ -8,8 +8,8 @@ import { z } from 'zod';
 import type { Question, Role, Tier } from '../../src/content/schema.js';
 import { gradeAnswer } from '../../src/quiz/grade.js';
 import { gradeFeedback } from '../../src/quiz/grade-feedback.js';
-import { buildSearchIndex, searchIndex, type SearchIndex, type SearchKind } from '../../src/search/index.js';
-import { createAnalyzer, type Analyzer } from '../../src/search/text.js';
+import { buildSearchIndex, type SearchIndex, type SearchKind, searchIndex } from '../../src/search/index.js';
+import { type Analyzer, createAnalyzer } from '../../src/search/text.js';
 
 /** Writes one line; resolves once the stream can take more (backpressure). */
 export type LineWriter = (value: unknown) => Promise<void>;

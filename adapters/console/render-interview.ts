@@ -19,7 +19,7 @@ import {
 } from '../format/interview.js';
 import type { ViewOf } from '../format/view.js';
 import { numberedItems } from './checklists.js';
-import { bullets, heading, hintLines, label, para, section, type Ctx } from './render-parts.js';
+import { bullets, type Ctx, heading, hintLines, label, para, section } from './render-parts.js';
 import { oneLine, wrap } from './text.js';
 
 const who = (candidate: string | undefined) => (candidate ? ` · ${oneLine(candidate)}` : '');

@@ -5,7 +5,7 @@
  */
 import type { Action } from '../../src/views.js';
 import { actionHints } from './action-words.js';
-import { wrap, type Styles } from './text.js';
+import { type Styles, wrap } from './text.js';
 
 /** What every view renderer draws with: the styles (colour or not) and the width. */
 export interface Ctx {

@@ -4,10 +4,10 @@
  * the summary of what was missed.
  */
 import type { AnswerFeedback } from '../../src/views.js';
-import { POINT_MARK, gradeLines } from '../format/grading.js';
+import { gradeLines, POINT_MARK } from '../format/grading.js';
 import type { ViewOf } from '../format/view.js';
 import { plural } from '../format/words.js';
-import { bullets, heading, hintLines, label, para, type Ctx } from './render-parts.js';
+import { bullets, type Ctx, heading, hintLines, label, para } from './render-parts.js';
 import { oneLine, wrap } from './text.js';
 
 /** A verdict line coloured by its mark: green covered, red missed, yellow said wrongly. */

@@ -8,7 +8,7 @@ import { rubricLines, sourceLabel } from '../format/grading.js';
 import { clip, lines } from '../format/text.js';
 import type { ViewOf } from '../format/view.js';
 import { percent, plural, usageLines } from '../format/words.js';
-import { bullets, heading, label, para, section, type Ctx } from './render-parts.js';
+import { bullets, type Ctx, heading, label, para, section } from './render-parts.js';
 import { oneLine, wrap } from './text.js';
 
 /** A role section: lead, tags and titled sections with their bullets. */

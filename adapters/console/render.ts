@@ -7,13 +7,13 @@
 import type { Reply, View } from '../../src/views.js';
 import { feedbackOf, footnoteOf, noteOf } from '../format/view.js';
 import { interviewCardHints, interviewCardLines, interviewListLines, interviewPlanLines, interviewScorecardLines } from './render-interview.js';
+import { type Ctx, footnoteLines, hintLines, noteLines } from './render-parts.js';
 import { feedbackLines, quizQuestionHints, quizQuestionLines, quizSummaryLines } from './render-quiz.js';
-import { footnoteLines, hintLines, noteLines, type Ctx } from './render-parts.js';
 import { cardLines, errorLines, helpLines, leaderboardLines, noticeLines, roleLines, searchLines, statsLines } from './render-views.js';
 import { neutralise, styles, wrap } from './text.js';
 
 // The REPL matches typed words against the actions it was shown; it imports them from here.
-export { actionHints, matchActionWord, normaliseWords, type ActionHint } from './action-words.js';
+export { type ActionHint, actionHints, matchActionWord, normaliseWords } from './action-words.js';
 
 /** How to render. */
 export interface RenderOptions {

@@ -5,14 +5,16 @@
  */
 import { userInfo } from 'node:os';
 import { createInterface } from 'node:readline';
+import { actionPrefix } from '../../src/actions.js';
 import type { Assistant } from '../../src/assistant.js';
 import type { Role } from '../../src/content/schema.js';
 import type { Actor, Request, RequestContext } from '../../src/requests.js';
-import type { Action, Reply, View } from '../../src/views.js';
+import type { Action, Checklist, Reply, View } from '../../src/views.js';
+import { checklistsOf } from '../format/interview.js';
 import { APOLOGY } from '../format/words.js';
 import { createLogger, type Logger } from '../logger.js';
-import { serve as serveRequest, type Channel } from '../serve.js';
-import { actionPrefix } from '../../src/actions.js';
+import { type Channel, serve as serveRequest } from '../serve.js';
+import { isTickLine, parseTickLine } from './checklists.js';
 import { actionHints, matchActionWord, normaliseWords, renderReply, renderText } from './render.js';
 
 type QuizQuestionView = Extract<View, { kind: 'quiz-question' }>;
@@ -79,6 +81,8 @@ interface ReplState {
   actions: Action[];
   quiz?: QuizQuestionView;
   pendingPrompt?: Action;
+  /** The checklists of the last reply, numbered for `tick 1 3` / `untick 2`. */
+  checklists: Checklist[];
   /** Command prefix of the role last acted on (`devops`), for button words typed after the moment. */
   prefix: string;
 }
@@ -136,6 +140,7 @@ function remember(state: ReplState, reply: Reply, fromButton: boolean): void {
   }
   if (view.kind === 'help') return;
   state.actions = view.actions;
+  state.checklists = checklistsOf(view);
   const prefix = view.actions.map((a) => actionPrefix(a.id)).find((p) => p !== undefined);
   if (prefix) state.prefix = prefix;
   if (view.kind === 'quiz-question') state.quiz = view;
@@ -169,7 +174,7 @@ export async function runRepl(options: ReplOptions): Promise<void> {
   const render = { color, width };
   const logger = options.logger ?? createLogger({ level: 'error' });
   const ctx = consoleContext(options.user ?? consoleActor());
-  const state: ReplState = { actions: [], prefix: roles[0]?.commandPrefix ?? 'devops' };
+  const state: ReplState = { actions: [], checklists: [], prefix: roles[0]?.commandPrefix ?? 'devops' };
   const interactive = isTty(output);
   const print = (text: string) => {
     output.write(text.endsWith('\n') ? text : `${text}\n`);
@@ -215,6 +220,11 @@ export async function runRepl(options: ReplOptions): Promise<void> {
       print(renderText(bannerText(assistant, roles), render));
       const hints = actionHints(state.actions);
       if (hints.length > 0) print(`Right now you can type: ${hints.map((h) => h.word).join(', ')}.`);
+    } else if (isTickLine(line)) {
+      // `tick 1 3` / `untick 2`: each checklist changed sends its whole selection, as a platform's boxes do.
+      const ticked = parseTickLine(line, state.checklists);
+      if (!ticked?.ok) print(renderText(ticked?.message ?? 'There is nothing to tick here.', render));
+      else for (const change of ticked.changes) await serve({ type: 'action', actionId: change.id, text: change.text, ctx });
     } else {
       const request = line.startsWith('/') ? parseCommandLine(line, ctx) : interpret(line, state, ctx);
       if (request === undefined) print('Type a command after the "/", e.g. /help.');

@@ -4,8 +4,8 @@
  * Every fault is caught per interaction, so one bad request never stops the bot.
  */
 import { once } from 'node:events';
-import { Client, Events, GatewayIntentBits } from 'discord.js';
 import type { ClientOptions, Interaction } from 'discord.js';
+import { Client, Events, GatewayIntentBits } from 'discord.js';
 import type { Assistant } from '../../src/assistant.js';
 import type { Request } from '../../src/requests.js';
 import type { Reply } from '../../src/views.js';
@@ -13,9 +13,9 @@ import { StartupError } from '../boot.js';
 import type { Logger } from '../logger.js';
 import { requestIds, serveReply } from '../serve.js';
 import { promptActionId, viewPrompts } from './components.js';
-import { DISCORD_PLATFORM, loadDiscordConfig, type DiscordConfig } from './config.js';
-import { PromptMemory, buildModal } from './modal.js';
-import { buttonRequest, commandRequest, modalRequest } from './requests.js';
+import { DISCORD_PLATFORM, type DiscordConfig, loadDiscordConfig } from './config.js';
+import { buildModal, PromptMemory } from './modal.js';
+import { buttonRequest, commandRequest, modalRequest, selectRequest } from './requests.js';
 import { apologise, DEFER_AFTER_MS, discordChannel, type Target } from './respond.js';
 import { discordStartupError } from './startup.js';
 
@@ -78,6 +78,8 @@ export function createDiscordBot(options: DiscordBotOptions): DiscordBot {
       if (formId !== undefined) return interaction.showModal(buildModal(prompts.recall(formId))).then(() => undefined);
       return serveRequest(interaction, { mode: 'component', interaction }, buttonRequest(interaction));
     }
+    // A checklist: the whole selection at once, answered by updating the card it is on.
+    if (interaction.isStringSelectMenu()) return serveRequest(interaction, { mode: 'component', interaction }, selectRequest(interaction));
     if (!interaction.isModalSubmit()) return;
     const target: Target = interaction.isFromMessage() ? { mode: 'component', interaction } : { mode: 'message', interaction };
     const submitted = modalRequest(interaction);
@@ -91,7 +93,7 @@ export function createDiscordBot(options: DiscordBotOptions): DiscordBot {
     // The serve loop catches its own faults; this catches what comes before it (reading the options, opening a form).
     route(interaction).catch(async (error: unknown) => {
       logger.error(`${DISCORD_PLATFORM}: request failed`, { interactionId: interaction.id, type: interaction.type, error });
-      if (!interaction.isChatInputCommand() && !interaction.isButton() && !interaction.isModalSubmit()) return;
+      if (!interaction.isChatInputCommand() && !interaction.isButton() && !interaction.isStringSelectMenu() && !interaction.isModalSubmit()) return;
       const failed = await apologise(interaction);
       if (failed) logger.warn(`${DISCORD_PLATFORM}: could not deliver the apology`, { interactionId: interaction.id, error: failed });
     });
@@ -112,7 +114,12 @@ export function createDiscordBot(options: DiscordBotOptions): DiscordBot {
       let timer: ReturnType<typeof setTimeout> | undefined;
       const timedOut = new Promise<never>((_, reject) => {
         timer = setTimeout(
-          () => reject(new StartupError(`Discord's gateway did not answer within ${Math.round(waitMs / 1000)} s: check the network connection (a WebSocket to the gateway), any proxy or firewall`)),
+          () =>
+            reject(
+              new StartupError(
+                `Discord's gateway did not answer within ${Math.round(waitMs / 1000)} s: check the network connection (a WebSocket to the gateway), any proxy or firewall`,
+              ),
+            ),
           waitMs,
         );
       });

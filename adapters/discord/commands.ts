@@ -2,12 +2,9 @@
  * The command table as Discord application commands (raw JSON), generated so
  * registration can never drift from what the core accepts.
  */
-import { ApplicationCommandOptionType, ApplicationCommandType, InteractionContextType, ApplicationIntegrationType } from 'discord.js';
-import type {
-  APIApplicationCommandBasicOption,
-  APIApplicationCommandSubcommandOption,
-  RESTPostAPIChatInputApplicationCommandsJSONBody,
-} from 'discord.js';
+
+import type { APIApplicationCommandBasicOption, APIApplicationCommandSubcommandOption, RESTPostAPIChatInputApplicationCommandsJSONBody } from 'discord.js';
+import { ApplicationCommandOptionType, ApplicationCommandType, ApplicationIntegrationType, InteractionContextType } from 'discord.js';
 import type { CommandInfo, OptionSpec } from '../../src/commands/spec.js';
 import { clip } from './limits.js';
 
@@ -40,7 +37,9 @@ function optionJSON(spec: OptionSpec): APIApplicationCommandBasicOption {
       return {
         ...base,
         type: ApplicationCommandOptionType.String,
-        choices: spec.choices.slice(0, COMMAND_LIMITS.choices).map((c) => ({ name: clip(c, COMMAND_LIMITS.choiceText), value: c.slice(0, COMMAND_LIMITS.choiceText) })),
+        choices: spec.choices
+          .slice(0, COMMAND_LIMITS.choices)
+          .map((c) => ({ name: clip(c, COMMAND_LIMITS.choiceText), value: c.slice(0, COMMAND_LIMITS.choiceText) })),
       };
     case 'integer':
       return { ...base, type: ApplicationCommandOptionType.Integer, min_value: spec.min, max_value: spec.max };

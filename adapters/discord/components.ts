@@ -3,12 +3,13 @@
  * An action with a form gets a marked custom id so a press opens the modal
  * (even after a restart) instead of going to the core.
  */
-import { ButtonStyle, ComponentType } from 'discord.js';
+
 import type { APIActionRowComponent, APIButtonComponentWithCustomId, APIStringSelectComponent } from 'discord.js';
+import { ButtonStyle, ComponentType } from 'discord.js';
 import type { Action, View } from '../../src/views.js';
 import { checklistsOf } from '../format/interview.js';
-import { selectRow, type SelectRow } from './select.js';
-import { LIMITS, clip } from './limits.js';
+import { clip, LIMITS } from './limits.js';
+import { type SelectRow, selectRow } from './select.js';
 
 /** A row of buttons as Discord JSON. */
 export type ButtonRow = APIActionRowComponent<APIButtonComponentWithCustomId>;

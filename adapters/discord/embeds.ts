@@ -9,8 +9,8 @@ import { rubricLines, sourceLabel } from '../format/grading.js';
 import { lines } from '../format/text.js';
 import type { ViewOf } from '../format/view.js';
 import { medal, percent, plural, pts, tierLabel, usageLines } from '../format/words.js';
-import { LIMITS, chunk } from './limits.js';
-import { COLOURS, bullets, tierColour, topicList, userText } from './style.js';
+import { chunk, LIMITS } from './limits.js';
+import { bullets, COLOURS, tierColour, topicList, userText } from './style.js';
 
 /** A long text as one field, or several "(continued)" fields when it would not fit one. */
 export function longFields(name: string, text: string, maxFields = 3): APIEmbedField[] {
@@ -28,9 +28,7 @@ export function roleEmbeds(view: ViewOf<'role'>): APIEmbed[] {
     .filter((s): s is string => Boolean(s))
     .join('\n\n');
   const fields = view.sections.flatMap((section) => {
-    const body = [section.text, section.bullets?.length ? bullets(section.bullets) : undefined]
-      .filter((s): s is string => Boolean(s))
-      .join('\n');
+    const body = [section.text, section.bullets?.length ? bullets(section.bullets) : undefined].filter((s): s is string => Boolean(s)).join('\n');
     return longFields(section.title, body || '—', 2);
   });
   const first: APIEmbed = { color: COLOURS.brand, title: view.title, description, fields: fields.slice(0, LIMITS.embedFields) };

@@ -22,7 +22,7 @@ import {
 import type { ViewOf } from '../format/view.js';
 import { tierLabel } from '../format/words.js';
 import { longFields } from './embeds.js';
-import { COLOURS, bullets, tierColour, topicList, userText } from './style.js';
+import { bullets, COLOURS, tierColour, topicList, userText } from './style.js';
 
 const named = (candidate: string | undefined) => (candidate ? ` · ${userText(candidate, 100)}` : '');
 

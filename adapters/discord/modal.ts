@@ -2,10 +2,11 @@
  * Discord modals for the core's free-text forms, and a small memory of the
  * forms recently shown so a press can open the exact form it was rendered with.
  */
-import { ComponentType, TextInputStyle } from 'discord.js';
+
 import type { APIModalInteractionResponseCallbackData } from 'discord.js';
+import { ComponentType, TextInputStyle } from 'discord.js';
 import type { TextPrompt } from '../../src/views.js';
-import { LIMITS, clip } from './limits.js';
+import { clip, LIMITS } from './limits.js';
 
 /** The custom id of the one text input in every modal we show. */
 export const ANSWER_INPUT_ID = 'answer';

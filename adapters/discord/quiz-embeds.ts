@@ -10,7 +10,7 @@ import type { ViewOf } from '../format/view.js';
 import { plural, pts, tierLabel } from '../format/words.js';
 import { longFields } from './embeds.js';
 import { BLANK } from './limits.js';
-import { COLOURS, bullets, tierColour, topicList, userText } from './style.js';
+import { bullets, COLOURS, tierColour, topicList, userText } from './style.js';
 
 function feedbackTitle(f: AnswerFeedback): string {
   const bonus = f.bonus > 0 ? ` (incl. +${f.bonus} streak bonus)` : '';

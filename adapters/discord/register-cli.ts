@@ -8,9 +8,9 @@
  * one guild (instant) instead of globally; DISCORD_API_URL points at another API.
  */
 import { REST } from 'discord.js';
-import { contentDir, exitOnStartupFault } from '../boot.js';
 import { commandInfos } from '../../src/commands/info.js';
 import { loadRoles } from '../../src/content/load.js';
+import { contentDir, exitOnStartupFault } from '../boot.js';
 import { commandsJSON } from './commands.js';
 import { DiscordConfigError, loadDiscordConfig } from './config.js';
 import { registerCommands } from './register.js';

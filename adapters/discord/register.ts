@@ -3,8 +3,9 @@
  * registered is fetched, both sides are normalised (defaults Discord fills in
  * are removed) and compared, and a PUT is made only on a difference.
  */
-import { Routes } from 'discord.js';
+
 import type { REST, RESTPostAPIChatInputApplicationCommandsJSONBody } from 'discord.js';
+import { Routes } from 'discord.js';
 import { z } from 'zod';
 
 /** The outcome of one registration run. */
@@ -45,29 +46,68 @@ const optionSchema: z.ZodType<NormalOption> = z.lazy(() =>
     type: z.number(),
     name: z.string(),
     description: z.string(),
-    required: z.boolean().nullish().transform((v) => v ?? false),
+    required: z
+      .boolean()
+      .nullish()
+      .transform((v) => v ?? false),
     choices: z
       .array(z.object({ name: z.string(), value: z.union([z.string(), z.number()]) }))
       .nullish()
       .transform((v) => (v ?? []).map((c) => ({ name: c.name, value: c.value }))),
-    min_value: z.number().nullish().transform((v) => v ?? null),
-    max_value: z.number().nullish().transform((v) => v ?? null),
-    min_length: z.number().nullish().transform((v) => v ?? null),
-    max_length: z.number().nullish().transform((v) => v ?? null),
-    autocomplete: z.boolean().nullish().transform((v) => v ?? false),
-    options: z.array(optionSchema).nullish().transform((v) => v ?? []),
+    min_value: z
+      .number()
+      .nullish()
+      .transform((v) => v ?? null),
+    max_value: z
+      .number()
+      .nullish()
+      .transform((v) => v ?? null),
+    min_length: z
+      .number()
+      .nullish()
+      .transform((v) => v ?? null),
+    max_length: z
+      .number()
+      .nullish()
+      .transform((v) => v ?? null),
+    autocomplete: z
+      .boolean()
+      .nullish()
+      .transform((v) => v ?? false),
+    options: z
+      .array(optionSchema)
+      .nullish()
+      .transform((v) => v ?? []),
   }),
 );
 
 const commandSchema = z.object({
-  type: z.number().nullish().transform((v) => v ?? 1),
+  type: z
+    .number()
+    .nullish()
+    .transform((v) => v ?? 1),
   name: z.string(),
   description: z.string(),
-  options: z.array(optionSchema).nullish().transform((v) => v ?? []),
-  nsfw: z.boolean().nullish().transform((v) => v ?? false),
-  default_member_permissions: z.string().nullish().transform((v) => v ?? null),
-  contexts: z.array(z.number()).nullish().transform((v) => (v ? [...v].sort() : null)),
-  integration_types: z.array(z.number()).nullish().transform((v) => (v ? [...v].sort() : null)),
+  options: z
+    .array(optionSchema)
+    .nullish()
+    .transform((v) => v ?? []),
+  nsfw: z
+    .boolean()
+    .nullish()
+    .transform((v) => v ?? false),
+  default_member_permissions: z
+    .string()
+    .nullish()
+    .transform((v) => v ?? null),
+  contexts: z
+    .array(z.number())
+    .nullish()
+    .transform((v) => (v ? [...v].sort() : null)),
+  integration_types: z
+    .array(z.number())
+    .nullish()
+    .transform((v) => (v ? [...v].sort() : null)),
 });
 type NormalCommand = z.infer<typeof commandSchema>;
 

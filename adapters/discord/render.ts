@@ -2,15 +2,16 @@
  * The pure renderer: a neutral Reply in, a Discord message payload out, inside
  * every Discord limit. No I/O, so it is unit-tested over all content.
  */
-import { MessageFlags } from 'discord.js';
+
 import type { APIEmbed } from 'discord.js';
+import { MessageFlags } from 'discord.js';
 import { deepFreeze } from '../../src/memo.js';
 import type { Reply, View } from '../../src/views.js';
 import { feedbackOf, footnoteOf, noteOf } from '../format/view.js';
-import { viewComponents, type ComponentRow } from './components.js';
+import { type ComponentRow, viewComponents } from './components.js';
 import { cardEmbeds, errorEmbeds, helpEmbeds, leaderboardEmbeds, noticeEmbeds, roleEmbeds, searchEmbeds, statsEmbeds } from './embeds.js';
-import { LIMITS, clip, fitEmbeds } from './limits.js';
 import { interviewCardEmbeds, interviewListEmbeds, interviewPlanEmbeds, interviewScorecardEmbeds } from './interview-embeds.js';
+import { clip, fitEmbeds, LIMITS } from './limits.js';
 import { feedbackEmbed, quizQuestionEmbeds, quizSummaryEmbeds } from './quiz-embeds.js';
 import { userText } from './style.js';
 
@@ -77,14 +78,15 @@ export function viewEmbeds(view: View): APIEmbed[] {
 }
 
 /**
- * Rows that discord.js sends as they are. A plain object would go through its
- * jsonTransformer, which snake-cases every key of every button on every send
- * (a sizeable share of a reply's CPU); ours are Discord JSON already. The
- * `toJSON` is not enumerable, so the rows still compare and serialise as plain JSON.
+ * Embeds and rows that discord.js sends as they are. A plain object would go
+ * through its jsonTransformer, which snake-cases every key of every embed and
+ * component on every send (a sizeable share of a reply's CPU); ours are
+ * Discord API JSON already, so that changes nothing. The `toJSON` is not
+ * enumerable, so they still compare and serialise as plain JSON.
  */
-function sendable(rows: ComponentRow[]): ComponentRow[] {
-  for (const row of rows) Object.defineProperty(row, 'toJSON', { value: () => row, enumerable: false });
-  return rows;
+function sendable<T extends object>(items: T[]): T[] {
+  for (const item of items) Object.defineProperty(item, 'toJSON', { value: () => item, enumerable: false });
+  return items;
 }
 
 /** What a view renders to apart from its visibility. */
@@ -94,7 +96,7 @@ interface Rendered {
 }
 
 function renderBody(view: View): Rendered {
-  return { embeds: fitEmbeds(viewEmbeds(view)), components: sendable(viewComponents(view)) };
+  return { embeds: sendable(fitEmbeds(viewEmbeds(view))), components: sendable(viewComponents(view)) };
 }
 
 /**

@@ -2,7 +2,7 @@
  * Turns Discord interactions into the core's neutral requests. Option data is
  * parsed with zod: it is external input even after discord.js has shaped it.
  */
-import type { BaseInteraction, ButtonInteraction, ChatInputCommandInteraction, ModalSubmitInteraction } from 'discord.js';
+import type { BaseInteraction, ButtonInteraction, ChatInputCommandInteraction, ModalSubmitInteraction, StringSelectMenuInteraction } from 'discord.js';
 import { ApplicationCommandOptionType } from 'discord.js';
 import { z } from 'zod';
 import type { OptionValues, Request, RequestContext } from '../../src/requests.js';
@@ -35,7 +35,14 @@ function values(options: readonly z.infer<typeof leafSchema>[]): OptionValues {
 
 /** A slash command as a typed command request (subcommand and option values). */
 export function commandRequest(interaction: ChatInputCommandInteraction): Request {
-  const data = dataSchema.parse(interaction.options.data.map((o) => ({ name: o.name, type: o.type, value: o.value, options: o.options?.map((s) => ({ name: s.name, type: s.type, value: s.value })) })));
+  const data = dataSchema.parse(
+    interaction.options.data.map((o) => ({
+      name: o.name,
+      type: o.type,
+      value: o.value,
+      options: o.options?.map((s) => ({ name: s.name, type: s.type, value: s.value })),
+    })),
+  );
   const first = data[0];
   const ctx = contextOf(interaction);
   if (first && first.type === ApplicationCommandOptionType.Subcommand) {
@@ -47,6 +54,11 @@ export function commandRequest(interaction: ChatInputCommandInteraction): Reques
 /** A button press as an action request. */
 export function buttonRequest(interaction: ButtonInteraction): Request {
   return { type: 'action', actionId: interaction.customId, ctx: contextOf(interaction) };
+}
+
+/** A checklist (string select) change as an action request: every value now selected, space-separated. */
+export function selectRequest(interaction: StringSelectMenuInteraction): Request {
+  return { type: 'action', actionId: interaction.customId, text: interaction.values.join(' '), ctx: contextOf(interaction) };
 }
 
 /** A form submit as a request, or the private usage error for one we cannot take. */

@@ -3,23 +3,31 @@
  * (adapters/serve.ts): directly when the core is quick, otherwise deferred
  * before Discord's 3-second deadline with the answer following; exactly once.
  */
+
+import type {
+  ButtonInteraction,
+  ChatInputCommandInteraction,
+  ModalMessageModalSubmitInteraction,
+  ModalSubmitInteraction,
+  StringSelectMenuInteraction,
+} from 'discord.js';
 import { MessageFlags } from 'discord.js';
-import type { ButtonInteraction, ChatInputCommandInteraction, ModalMessageModalSubmitInteraction, ModalSubmitInteraction } from 'discord.js';
 import type { Reply } from '../../src/views.js';
 import { APOLOGY } from '../format/words.js';
 import type { Channel } from '../serve.js';
-import { renderReply, renderText, type DiscordMessage } from './render.js';
+import { type DiscordMessage, renderReply, renderText } from './render.js';
 
-/** An interaction we answer: a slash command, a button, or a form submit. */
-export type Answerable = ChatInputCommandInteraction | ButtonInteraction | ModalSubmitInteraction;
+/** An interaction we answer: a slash command, a button, a checklist (string select), or a form submit. */
+export type Answerable = ChatInputCommandInteraction | ButtonInteraction | StringSelectMenuInteraction | ModalSubmitInteraction;
+
+/** A component on a message: a button, a checklist, or a form opened from one. */
+type OnMessage = ButtonInteraction | StringSelectMenuInteraction | ModalMessageModalSubmitInteraction;
 
 /**
  * How an interaction is answered: with a new message, or (buttons and forms
  * opened from a message) possibly by updating the message the component sits on.
  */
-export type Target =
-  | { mode: 'message'; interaction: ChatInputCommandInteraction | ModalSubmitInteraction }
-  | { mode: 'component'; interaction: ButtonInteraction | ModalMessageModalSubmitInteraction };
+export type Target = { mode: 'message'; interaction: ChatInputCommandInteraction | ModalSubmitInteraction } | { mode: 'component'; interaction: OnMessage };
 
 /** Defer when the core has not answered after this long; Discord allows 3 s. */
 export const DEFER_AFTER_MS = 2000;
@@ -29,7 +37,7 @@ function withoutFlags(message: DiscordMessage): Omit<DiscordMessage, 'flags'> {
   return rest;
 }
 
-function isEphemeralMessage(interaction: ButtonInteraction | ModalMessageModalSubmitInteraction): boolean {
+function isEphemeralMessage(interaction: OnMessage): boolean {
   return interaction.message.flags.has(MessageFlags.Ephemeral);
 }
 
@@ -38,7 +46,7 @@ function isEphemeralMessage(interaction: ButtonInteraction | ModalMessageModalSu
  * do (a stale press must not wipe the quiz it came from), and a public reply
  * never replaces a private message (that would not show it to anyone).
  */
-function replaces(interaction: ButtonInteraction | ModalMessageModalSubmitInteraction, reply: Reply): boolean {
+function replaces(interaction: OnMessage, reply: Reply): boolean {
   if (reply.replace !== true || reply.view.kind === 'error') return false;
   return !(reply.visibility === 'public' && isEphemeralMessage(interaction));
 }

@@ -7,8 +7,9 @@
  * 25 options, label, value and description ≤ 100 each. The embed lists every
  * box in full, so an option only needs to be recognisable.
  */
-import { ComponentType } from 'discord.js';
+
 import type { APIActionRowComponent, APISelectMenuOption, APIStringSelectComponent } from 'discord.js';
+import { ComponentType } from 'discord.js';
 import type { Checklist } from '../../src/views.js';
 import { splitText } from '../format/interview.js';
 import { oneLine } from '../format/text.js';

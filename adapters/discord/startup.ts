@@ -32,7 +32,8 @@ function refusal(e: RestFault, step: DiscordStartStep, config: DiscordConfig): S
     return new StartupError(`Discord refused to register commands for application ${config.applicationId} (${detail}): ${where}`);
   }
   if (status === 429) return new StartupError(`Discord rate-limited the request (${detail}): wait a minute and try again`);
-  if (status >= 500) return new StartupError(`Discord answered HTTP ${status} (${detail}): Discord may be having trouble; try again later (https://discordstatus.com)`);
+  if (status >= 500)
+    return new StartupError(`Discord answered HTTP ${status} (${detail}): Discord may be having trouble; try again later (https://discordstatus.com)`);
   return new StartupError(`Discord refused the request (${detail}): check DISCORD_TOKEN, DISCORD_APPLICATION_ID and DISCORD_API_URL`);
 }
 
@@ -44,7 +45,8 @@ export function discordStartupError(error: unknown, step: DiscordStartStep, conf
   const e = (error ?? {}) as RestFault;
   // discord.js turns a 401 on /gateway/bot (and a malformed token) into TokenInvalid.
   if (e.code === 'TokenInvalid') return new StartupError(`Discord refused DISCORD_TOKEN: ${TOKEN_HINT}`);
-  if (e.code === 'DisallowedIntents') return new StartupError('Discord refused the gateway intents: enable them for the bot in the Developer Portal (Bot → Privileged Gateway Intents)');
+  if (e.code === 'DisallowedIntents')
+    return new StartupError('Discord refused the gateway intents: enable them for the bot in the Developer Portal (Bot → Privileged Gateway Intents)');
   if (typeof e.status === 'number') return refusal(e, step, config);
   const network = networkFailure(error);
   if (network) {

@@ -5,7 +5,7 @@
  */
 import type { Tier } from '../../src/content/schema.js';
 import { oneLine } from '../format/text.js';
-import { LIMITS, clip } from './limits.js';
+import { clip, LIMITS } from './limits.js';
 
 /** Embed colours; tiers read as a traffic-light-ish scale of difficulty. */
 export const COLOURS = {

@@ -29,5 +29,8 @@ export function oneLine(text: string): string {
 
 /** The non-blank lines of `text`, each folded onto one line: usage lines, say. */
 export function lines(text: string): string[] {
-  return text.split('\n').map(oneLine).filter((line) => line !== '');
+  return text
+    .split('\n')
+    .map(oneLine)
+    .filter((line) => line !== '');
 }

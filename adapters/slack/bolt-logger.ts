@@ -2,7 +2,7 @@
  * Bolt's logger interface on top of our structured logger, so Bolt's own
  * messages land in the same JSON lines (and through the same token masking).
  */
-import { LogLevel, type Logger as BoltLogger } from '@slack/bolt';
+import { type Logger as BoltLogger, LogLevel } from '@slack/bolt';
 import type { Logger } from '../logger.js';
 
 function line(parts: unknown[]): string {

@@ -8,7 +8,7 @@
  */
 import type { Checklist, ChecklistItem } from '../../src/views.js';
 import { itemText, splitText } from '../format/interview.js';
-import { context, LIMITS, sections, type CheckboxesElement, type CheckboxOption, type MessageBlock, type PlainText } from './blocks.js';
+import { type CheckboxesElement, type CheckboxOption, context, LIMITS, type MessageBlock, type PlainText, sections } from './blocks.js';
 import { clip, defang, escClip, oneLine } from './blocks-text.js';
 
 const plain = (text: string): PlainText => ({ type: 'plain_text', text: text || '…', emoji: true });

@@ -6,9 +6,9 @@
  * Socket Mode is on with `--socket` or when SLACK_APP_TOKEN is set.
  */
 import { parseArgs } from 'node:util';
-import { contentDir, exitOnSetupError } from '../boot.js';
-import { loadRoles } from '../../src/content/load.js';
 import { commandInfos } from '../../src/commands/info.js';
+import { loadRoles } from '../../src/content/load.js';
+import { contentDir, exitOnSetupError } from '../boot.js';
 import { buildManifest } from './manifest.js';
 
 const PLACEHOLDER_URL = 'https://your-host.example.com/slack/events';

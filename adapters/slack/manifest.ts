@@ -2,8 +2,9 @@
  * The Slack app manifest, generated from the command table so the slash
  * commands Slack knows always match what the app serves.
  */
-import type { CommandInfo, SubcommandSpec } from '../../src/commands/spec.js';
+
 import { usageOf } from '../../src/commands/info.js';
+import type { CommandInfo, SubcommandSpec } from '../../src/commands/spec.js';
 import { clip, oneLine } from './blocks.js';
 
 /** Manifest limits (Slack app manifest reference). */

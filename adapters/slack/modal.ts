@@ -6,7 +6,7 @@
  */
 import { z } from 'zod';
 import type { TextPrompt } from '../../src/views.js';
-import { LIMITS, clip, defang, esc, oneLine, sections, type PlainText, type SectionBlock } from './blocks.js';
+import { clip, defang, esc, LIMITS, oneLine, type PlainText, type SectionBlock, sections } from './blocks.js';
 
 /** The modal's callback id; one `app.view` listener serves every prompt. */
 export const PROMPT_CALLBACK_ID = 'panelist-prompt';

@@ -9,7 +9,7 @@
  */
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { parse as parseForm } from 'node:querystring';
-import { HTTPReceiver, isValidSlackRequest, type BufferedIncomingMessage, type CustomRoute, type Logger as BoltLogger } from '@slack/bolt';
+import { type Logger as BoltLogger, type BufferedIncomingMessage, type CustomRoute, HTTPReceiver, isValidSlackRequest } from '@slack/bolt';
 import type { Logger } from '../logger.js';
 import { envelopeProblem } from './listeners/payloads.js';
 

@@ -7,10 +7,10 @@ import { rubricLines } from '../format/grading.js';
 import { candidateLabel, coverageText, levelsLine, outcomeLine, pastedLines, pastedTitle, pointsHeard, suggestedLabel } from '../format/interview.js';
 import type { ViewOf } from '../format/view.js';
 import { tierLabel } from '../format/words.js';
-import { context, divider, header, LIMITS, sections, type MessageBlock } from './blocks.js';
+import { context, divider, header, LIMITS, type MessageBlock, sections } from './blocks.js';
 import { clip, esc, escClip, oneLine } from './blocks-text.js';
 import { checklistBlocks } from './checklist.js';
-import { actionButtons, bulletList, quote, topicList, type Parts } from './render-parts.js';
+import { actionButtons, bulletList, type Parts, quote, topicList } from './render-parts.js';
 
 const named = (candidate: string | undefined) => (candidate ? `*${escClip(oneLine(candidate), 100)}*` : '');
 

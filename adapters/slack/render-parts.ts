@@ -4,7 +4,7 @@
  * escaping their text.
  */
 import type { Action } from '../../src/views.js';
-import { buttons, context, sections, type ActionsBlock, type MessageBlock } from './blocks.js';
+import { type ActionsBlock, buttons, context, type MessageBlock, sections } from './blocks.js';
 import { clip, esc, escClip, oneLine } from './blocks-text.js';
 import { encodePromptButton } from './modal.js';
 
@@ -41,7 +41,10 @@ export function footnoteBlocks(footnote: string | undefined): MessageBlock[] {
 
 /** Escaped "a, b, c" of at most `max` topics, "+n more" after. */
 export function topicList(topics: readonly string[], max = 5): string {
-  const shown = topics.slice(0, max).map((t) => esc(t)).join(', ');
+  const shown = topics
+    .slice(0, max)
+    .map((t) => esc(t))
+    .join(', ');
   return topics.length > max ? `${shown} +${topics.length - max} more` : shown;
 }
 

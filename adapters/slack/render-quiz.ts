@@ -7,9 +7,9 @@ import type { AnswerFeedback } from '../../src/views.js';
 import { gradeLines } from '../format/grading.js';
 import type { ViewOf } from '../format/view.js';
 import { percent, pts, tierLabel } from '../format/words.js';
-import { LIMITS, buttons, context, divider, fields, header, sections, type MessageBlock } from './blocks.js';
+import { buttons, context, divider, fields, header, LIMITS, type MessageBlock, sections } from './blocks.js';
 import { clip, esc, escClip, oneLine } from './blocks-text.js';
-import { actionButtons, bulletList, quote, topicList, type Parts } from './render-parts.js';
+import { actionButtons, bulletList, type Parts, quote, topicList } from './render-parts.js';
 
 /** Feedback on the answer just given: verdict, what was given, each key point's verdict, the model answer. */
 export function feedbackBlocks(f: AnswerFeedback): MessageBlock[] {
@@ -51,7 +51,12 @@ export function renderQuizQuestion(v: ViewOf<'quiz-question'>): Parts {
     const labels = v.choices.map((c) => `${c.letter}. ${oneLine(c.text)}`);
     // Slack shows only ~30 characters of a button, so the choices are listed in full too.
     body.push(...sections(v.choices.map((c) => `*${esc(c.letter)}.*  ${escClip(oneLine(c.text), 400)}`).join('\n')));
-    footer.push(...buttons(v.choices.map((c, i) => ({ actionId: c.actionId, label: labels[i] ?? c.letter, value: c.actionId })), used));
+    footer.push(
+      ...buttons(
+        v.choices.map((c, i) => ({ actionId: c.actionId, label: labels[i] ?? c.letter, value: c.actionId })),
+        used,
+      ),
+    );
   }
   footer.push(...actionButtons(v.actions, used, v.question.prompt));
   return {
@@ -70,25 +75,17 @@ export function renderQuizSummary(v: ViewOf<'quiz-summary'>): Parts {
   if (meta) body.push(meta);
   const accuracy = v.answered > 0 ? percent((100 * v.correct) / v.answered) : '—';
   body.push(
-    ...fields([
-      `*Correct*\n${v.correct} of ${v.answered} answered`,
-      `*Points*\n${v.points}`,
-      `*Accuracy*\n${accuracy}`,
-      `*Best streak*\n${v.bestStreak}`,
-    ]),
+    ...fields([`*Correct*\n${v.correct} of ${v.answered} answered`, `*Points*\n${v.points}`, `*Accuracy*\n${accuracy}`, `*Best streak*\n${v.bestStreak}`]),
   );
   if (v.missed.length > 0) {
     body.push(divider(), ...sections(`*What you missed (${v.missed.length})*`));
     // Each miss is capped so a long quiz still shows every missed question.
     const each = Math.max(200, Math.floor(7000 / v.missed.length));
     for (const [i, m] of v.missed.entries()) {
-      const given =
-        m.outcome === 'skipped' ? '_Skipped_' : m.given !== undefined ? `*Your answer:* ${escClip(oneLine(m.given), 300)}` : '_Not right_';
-      const text = [
-        `*${i + 1}. ${escClip(oneLine(m.prompt), 300)}*  _(${tierLabel(m.tier)})_`,
-        given,
-        quote(m.modelAnswer, Math.max(120, each - 300)),
-      ].join('\n');
+      const given = m.outcome === 'skipped' ? '_Skipped_' : m.given !== undefined ? `*Your answer:* ${escClip(oneLine(m.given), 300)}` : '_Not right_';
+      const text = [`*${i + 1}. ${escClip(oneLine(m.prompt), 300)}*  _(${tierLabel(m.tier)})_`, given, quote(m.modelAnswer, Math.max(120, each - 300))].join(
+        '\n',
+      );
       body.push(...sections(clip(text, LIMITS.sectionText)));
     }
   } else if (v.answered > 0) {

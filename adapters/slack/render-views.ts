@@ -7,14 +7,22 @@ import { rubricLines, sourceLabel } from '../format/grading.js';
 import { lines } from '../format/text.js';
 import type { ViewOf } from '../format/view.js';
 import { medal, percent, plural, pts, tierLabel, usageLines } from '../format/words.js';
-import { context, divider, fields, header, sections, type MessageBlock } from './blocks.js';
+import { context, divider, fields, header, type MessageBlock, sections } from './blocks.js';
 import { esc, escClip, oneLine } from './blocks-text.js';
-import { actionButtons, bulletList, quote, topicList, type Parts } from './render-parts.js';
+import { actionButtons, bulletList, type Parts, quote, topicList } from './render-parts.js';
 
 /** A role section: lead, tags and titled sections with their bullets. */
 export function renderRole(v: ViewOf<'role'>): Parts {
   const body: MessageBlock[] = [header(v.title)];
-  const meta = context([`*${esc(oneLine(v.roleTitle))}*`, v.tags?.length ? v.tags.slice(0, 12).map((t) => `\`${esc(t)}\``).join('  ') : '']);
+  const meta = context([
+    `*${esc(oneLine(v.roleTitle))}*`,
+    v.tags?.length
+      ? v.tags
+          .slice(0, 12)
+          .map((t) => `\`${esc(t)}\``)
+          .join('  ')
+      : '',
+  ]);
   if (meta) body.push(meta);
   if (v.lead) body.push(...sections(`_${esc(oneLine(v.lead))}_`));
   for (const s of v.sections) {
@@ -118,7 +126,12 @@ export function renderStats(v: ViewOf<'stats'>): Parts {
   const rows = (title: string, list: typeof v.byTier): MessageBlock[] =>
     list.length === 0
       ? []
-      : sections(`*${title}*\n${list.slice(0, 15).map((r) => `•  ${escClip(oneLine(r.label), 80)}: ${r.correct}/${r.answered} (${percent(r.accuracy)})`).join('\n')}`);
+      : sections(
+          `*${title}*\n${list
+            .slice(0, 15)
+            .map((r) => `•  ${escClip(oneLine(r.label), 80)}: ${r.correct}/${r.answered} (${percent(r.accuracy)})`)
+            .join('\n')}`,
+        );
   body.push(...rows('By tier', v.byTier), ...rows('By topic', v.byTopic), ...rows('Weakest topics', v.weakest));
   return { body, footer: actionButtons(v.actions, new Set()), fallback: `Stats for ${v.name}` };
 }
@@ -132,7 +145,13 @@ export function renderHelp(v: ViewOf<'help'>): Parts {
       .slice(0, 10)
       .map((u) => `\`${escClip(u, 200)}\``);
     const text = [`*/${escClip(bare, 100)}* — ${escClip(oneLine(c.description), 500)}`, ...usage];
-    if (c.examples.length) text.push(`_e.g._ ${c.examples.slice(0, 3).map((e) => `\`${escClip(oneLine(e), 100)}\``).join('  ')}`);
+    if (c.examples.length)
+      text.push(
+        `_e.g._ ${c.examples
+          .slice(0, 3)
+          .map((e) => `\`${escClip(oneLine(e), 100)}\``)
+          .join('  ')}`,
+      );
     body.push(...sections(text.join('\n')));
   }
   return { body, footer: [], fallback: v.title };

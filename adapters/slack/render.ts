@@ -8,24 +8,15 @@ import { deepFreeze } from '../../src/memo.js';
 import type { Reply, View } from '../../src/views.js';
 import { feedbackOf, footnoteOf, noteOf } from '../format/view.js';
 import { APOLOGY } from '../format/words.js';
-import { LIMITS, divider, type MessageBlock } from './blocks.js';
+import { divider, LIMITS, type MessageBlock } from './blocks.js';
 import { fit } from './blocks-fit.js';
 import { clip, esc } from './blocks-text.js';
-import { footnoteBlocks, noteBlocks, type Parts } from './render-parts.js';
 import { renderInterviewCard, renderInterviewList, renderInterviewPlan, renderInterviewScorecard } from './render-interview.js';
+import { footnoteBlocks, noteBlocks, type Parts } from './render-parts.js';
 import { feedbackBlocks, renderQuizQuestion, renderQuizSummary } from './render-quiz.js';
-import {
-  renderCard,
-  renderError,
-  renderHelp,
-  renderLeaderboard,
-  renderNotice,
-  renderRole,
-  renderSearch,
-  renderStats,
-} from './render-views.js';
+import { renderCard, renderError, renderHelp, renderLeaderboard, renderNotice, renderRole, renderSearch, renderStats } from './render-views.js';
 
-export { promptModal, type PromptModal } from './modal.js';
+export { type PromptModal, promptModal } from './modal.js';
 
 /** A rendered message: notification text and blocks. */
 export interface SlackMessage {
@@ -113,10 +104,16 @@ export function renderReply(reply: Reply): SlackResponse {
   });
   if (!Object.isFrozen(view)) return make();
   let byWay = rendered.get(view);
-  if (!byWay) rendered.set(view, (byWay = new Map()));
+  if (!byWay) {
+    byWay = new Map();
+    rendered.set(view, byWay);
+  }
   const way = `${reply.visibility}:${reply.replace === true}`;
   let message = byWay.get(way);
-  if (!message) byWay.set(way, (message = deepFreeze(make())));
+  if (!message) {
+    message = deepFreeze(make());
+    byWay.set(way, message);
+  }
   return message;
 }
 

@@ -46,7 +46,9 @@ export function slackStartupError(error: unknown, step: SlackStartStep, config: 
     return new StartupError(`Slack answered ${method} with ${answer}: check ${variable} and the app's configuration at https://api.slack.com/apps`);
   }
   if (e?.code === 'slack_webapi_http_error') {
-    return new StartupError(`the Slack API at ${api} answered ${method} with HTTP ${String(e.statusCode)}: check SLACK_API_URL (unset means ${DEFAULT_SLACK_API_URL})`);
+    return new StartupError(
+      `the Slack API at ${api} answered ${method} with HTTP ${String(e.statusCode)}: check SLACK_API_URL (unset means ${DEFAULT_SLACK_API_URL})`,
+    );
   }
   if (e?.code === 'slack_webapi_rate_limited_error') {
     return new StartupError(`Slack rate-limited ${method} at start-up: wait a minute and start again`);

@@ -47,7 +47,13 @@ export function didYouMean(word: string, candidates: readonly string[]): string 
 /** What a word could have been: "tier (basic, technical, ...)", for an "unexpected" message. */
 function accepted(options: readonly OptionSpec[]): string {
   const parts = options.map((o) =>
-    o.type === 'choice' ? `${o.name} (${o.choices.join(', ')})` : o.type === 'integer' ? `${o.name} (${o.min}–${o.max})` : o.type === 'boolean' ? o.name : `${o.name}:…`,
+    o.type === 'choice'
+      ? `${o.name} (${o.choices.join(', ')})`
+      : o.type === 'integer'
+        ? `${o.name} (${o.min}–${o.max})`
+        : o.type === 'boolean'
+          ? o.name
+          : `${o.name}:…`,
   );
   return parts.length > 0 ? `; this takes ${parts.join(', ')}` : '; this takes no options';
 }
@@ -142,9 +148,16 @@ export function parseText(info: CommandInfo, text: string): ParseResult {
   const values: OptionValues = {};
   const leftover: string[] = [];
   const textOption = options.find((o) => o.type === 'text');
-  for (const word of words) {
+  for (const [at, word] of words.entries()) {
     const explicit = /^([a-z]+)[:=](.+)$/i.exec(word);
     const named = explicit ? options.find((o) => o.name === explicit[1]?.toLowerCase()) : undefined;
+    // A second text option (`candidate:Jane Doe`) takes the rest of the line: its value may have spaces.
+    if (explicit && named?.type === 'text' && named !== textOption) {
+      const checked = checkValue(named, [explicit[2] ?? '', ...words.slice(at + 1)].join(' '));
+      if ('error' in checked) problems.push(checked.error);
+      else values[named.name] = checked.value;
+      break;
+    }
     if (explicit && named?.type === 'text') {
       leftover.push(explicit[2] ?? '');
       continue;
@@ -156,7 +169,10 @@ export function parseText(info: CommandInfo, text: string): ParseResult {
       continue;
     }
     if (explicit && !textOption) {
-      const guess = didYouMean(explicit[1] ?? '', options.map((o) => o.name));
+      const guess = didYouMean(
+        explicit[1] ?? '',
+        options.map((o) => o.name),
+      );
       problems.push(`unknown option "${explicit[1] ?? ''}"${guess ? `: did you mean ${guess}?` : accepted(options)}`);
       continue;
     }
@@ -206,7 +222,8 @@ function claim(options: readonly OptionSpec[], values: OptionValues, word: strin
     }
   }
   const integer = options.find((o) => o.type === 'integer' && values[o.name] === undefined);
-  if (integer && /^-?\d+$/.test(word) && !options.some((o) => o.type === 'text')) {
+  // Beside a text option a number is the integer's only while it has none (`interview 45 kubernetes`); a text-only command keeps numbers as text.
+  if (integer && /^-?\d+$/.test(word)) {
     const checked = checkValue(integer, word);
     return 'error' in checked ? checked : { spec: integer, value: checked.value };
   }

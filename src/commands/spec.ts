@@ -12,7 +12,7 @@ interface OptionBase {
 /** A typed option of a command or subcommand. */
 export type OptionSpec = OptionBase &
   (
-    | { type: 'choice'; choices: readonly string[]; /** Extra words the text parser accepts for a choice. */ aliases?: Readonly<Record<string, string>> }
+    | { type: 'choice'; choices: readonly string[] /** Extra words the text parser accepts for a choice. */; aliases?: Readonly<Record<string, string>> }
     | { type: 'integer'; min: number; max: number }
     /** A flag, given in text by its own name (`share`). */
     | { type: 'boolean' }

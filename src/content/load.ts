@@ -10,7 +10,7 @@ import { extname, join, relative } from 'node:path';
 import type * as Yaml from 'yaml';
 import type { Document, LineCounter } from 'yaml';
 import type { z } from 'zod';
-import { roleSchema, type Role } from './schema.js';
+import { type Role, roleSchema } from './schema.js';
 
 /** Thrown when content cannot be used; `message` is ready to show a content author. */
 export class ContentError extends Error {

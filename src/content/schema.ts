@@ -73,9 +73,7 @@ export type QuestionSource = (typeof QUESTION_SOURCES)[number];
 /** A multiple-choice form: one correct statement and three plausible wrong ones. */
 export const choicesSchema = z.strictObject({
   correct: text.max(CHOICE_MAX, `must fit a button: at most ${CHOICE_MAX} characters`),
-  wrong: z
-    .array(text.max(CHOICE_MAX, `must fit a button: at most ${CHOICE_MAX} characters`))
-    .length(3, 'needs exactly three wrong choices'),
+  wrong: z.array(text.max(CHOICE_MAX, `must fit a button: at most ${CHOICE_MAX} characters`)).length(3, 'needs exactly three wrong choices'),
 });
 
 /** An interview question whose model answer is carried over unchanged from the role document. */
@@ -133,9 +131,7 @@ export const roleSchema = z
     id,
     title: text.max(80),
     /** Prefix of every slash command of this role: `devops` gives `/devops-quiz`. */
-    commandPrefix: z
-      .string()
-      .regex(/^[a-z][a-z0-9]{1,19}$/, 'must be 2 to 20 lowercase letters or digits, starting with a letter'),
+    commandPrefix: z.string().regex(/^[a-z][a-z0-9]{1,19}$/, 'must be 2 to 20 lowercase letters or digits, starting with a letter'),
     summary: bounded(300),
     description: bounded(3000),
     tags: z.array(term).min(1).max(30),

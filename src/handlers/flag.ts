@@ -25,9 +25,7 @@ export async function flagAction(input: HandlerInput, ref: FlagRef): Promise<Rep
     view: {
       kind: 'notice',
       title: added ? 'Question flagged' : 'Already flagged',
-      text: added
-        ? `Thanks — question flagged for review (${question.id}).`
-        : `You already flagged this question (${question.id}); it is waiting for review.`,
+      text: added ? `Thanks — question flagged for review (${question.id}).` : `You already flagged this question (${question.id}); it is waiting for review.`,
       actions: [],
     },
   };
@@ -43,7 +41,10 @@ export async function disputeAction(input: HandlerInput, ref: DisputeRef): Promi
   const record = await input.deps.store.getUser(input.space, input.ctx.user.id);
   const answer = record?.recent.find((r) => r.questionId === ref.questionId && r.at === ref.at);
   if (!question || answer?.given === undefined || answer.score === undefined) {
-    return errorReply('stale-action', 'That answer can no longer be disputed: only your last few graded answers can be. Flag the question instead if it is wrong.');
+    return errorReply(
+      'stale-action',
+      'That answer can no longer be disputed: only your last few graded answers can be. Flag the question instead if it is wrong.',
+    );
   }
   const added = await input.deps.store.addFlag({
     roleId: input.rt.role.id,

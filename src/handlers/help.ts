@@ -1,7 +1,7 @@
 /** `/<prefix>-help [command]`: generated from the command table, so it never drifts. */
 import { usageLine } from '../commands/usage.js';
 import type { Reply } from '../views.js';
-import { stringValue, type HandlerInput } from './context.js';
+import { type HandlerInput, stringValue } from './context.js';
 
 export async function helpCommand(input: HandlerInput): Promise<Reply> {
   const wanted = stringValue(input.values, 'command');
@@ -15,7 +15,12 @@ export async function helpCommand(input: HandlerInput): Promise<Reply> {
       title: detailed ? `/${prefix}-${wanted}` : `${input.rt.role.title} interview assistant`,
       commands: infos.flatMap((info) =>
         detailed && info.subcommands.length > 0
-          ? info.subcommands.map((s) => ({ name: `${info.name} ${s.name}`, description: s.description, usage: usageLine(info, s.name), examples: [...s.examples] }))
+          ? info.subcommands.map((s) => ({
+              name: `${info.name} ${s.name}`,
+              description: s.description,
+              usage: usageLine(info, s.name),
+              examples: [...s.examples],
+            }))
           : [{ name: info.name, description: info.description, usage: usageLine(info), examples: [...info.examples] }],
       ),
     },

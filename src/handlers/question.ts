@@ -2,9 +2,9 @@
 import type { CardRef } from '../commands/families/question-buttons.js';
 import type { Question, Tier } from '../content/schema.js';
 import { cardView } from '../questions/card-view.js';
-import { filterQuestions, pickQuestion, poolKey, stepTier, unmatchedTopicWords, withSeen, type QuestionFilter } from '../questions/pick.js';
+import { filterQuestions, pickQuestion, poolKey, type QuestionFilter, stepTier, unmatchedTopicWords, withSeen } from '../questions/pick.js';
 import type { Reply } from '../views.js';
-import { commandName, errorReply, stringValue, updateMe, type HandlerInput } from './context.js';
+import { commandName, errorReply, type HandlerInput, stringValue, updateMe } from './context.js';
 
 function topicsHint(input: HandlerInput): string {
   const topics = [...new Set(input.rt.role.questions.flatMap((q) => q.topics))].sort();
@@ -44,7 +44,8 @@ export async function questionCommand(input: HandlerInput): Promise<Reply> {
 /** Card buttons: open a question, show its answer, another, harder, easier. */
 export async function cardAction(input: HandlerInput, ref: CardRef): Promise<Reply> {
   const current = input.rt.byId.get(ref.questionId);
-  if (!current) return errorReply('stale-action', 'That question is no longer in the question bank. Ask for a new one with ' + commandName(input, 'question') + '.');
+  if (!current)
+    return errorReply('stale-action', 'That question is no longer in the question bank. Ask for a new one with ' + commandName(input, 'question') + '.');
   const filter: QuestionFilter = { ...(ref.tier ? { tier: ref.tier } : {}), ...(ref.topic ? { topic: ref.topic } : {}) };
   switch (ref.op) {
     case 'open':

@@ -34,4 +34,3 @@ export async function endOrphaned(input: HandlerInput, session: QuizSession, rep
 export function noQuiz(input: HandlerInput): Reply {
   return errorReply('no-quiz', `You have no quiz running here. Start one with ${commandName(input, 'quiz')} start.`);
 }
-

@@ -1,12 +1,12 @@
 /** `quiz start` and `quiz review`: a new quiz from the bank or the review queue, saying when it is shorter than asked. */
 import type { Tier } from '../content/schema.js';
 import { filterQuestions, pickMany, poolKey, withSeen } from '../questions/pick.js';
-import { randomId } from '../random.js';
 import { quizQuestionView } from '../quiz/quiz-views.js';
 import { dueForReview, nextDue } from '../quiz/review.js';
-import { DEFAULT_QUIZ_LENGTH, startSession, } from '../quiz/session.js';
+import { DEFAULT_QUIZ_LENGTH, startSession } from '../quiz/session.js';
+import { randomId } from '../random.js';
 import type { Reply } from '../views.js';
-import { errorReply, numberValue, stringValue, updateMe, type HandlerInput } from './context.js';
+import { errorReply, type HandlerInput, numberValue, stringValue, updateMe } from './context.js';
 import { endOrphaned, isOrphaned, keyOf, liveSession } from './quiz-live.js';
 
 interface StartSettings {
@@ -23,7 +23,12 @@ export async function begin(input: HandlerInput, settings: StartSettings): Promi
     if (running) {
       return {
         visibility: 'private',
-        view: quizQuestionView(input.rt, running, undefined, `You already have a quiz running here: question ${running.index + 1} of ${running.questionIds.length}. Answer it, or stop it first.`),
+        view: quizQuestionView(
+          input.rt,
+          running,
+          undefined,
+          `You already have a quiz running here: question ${running.index + 1} of ${running.questionIds.length}. Answer it, or stop it first.`,
+        ),
       };
     }
     const now = input.deps.clock.now();
@@ -31,7 +36,9 @@ export async function begin(input: HandlerInput, settings: StartSettings): Promi
     let reviewNote: string | undefined;
     await updateMe(input, (record) => {
       if (settings.review) {
-        ids = dueForReview(record.review, now).filter((id) => input.rt.byId.has(id)).slice(0, settings.count);
+        ids = dueForReview(record.review, now)
+          .filter((id) => input.rt.byId.has(id))
+          .slice(0, settings.count);
         const later = nextDue(record.review, now);
         if (ids.length === 0) reviewNote = later ? `next one due ${new Date(later).toISOString().slice(0, 16).replace('T', ' ')} UTC` : undefined;
         return record;

@@ -3,22 +3,21 @@
  * quiz's buttons. One quiz per user per conversation; steps are serialised per quiz.
  */
 import { disputeButtons, type QuizRef } from '../commands/families/quiz-buttons.js';
-import type { Question, } from '../content/schema.js';
+import type { Question } from '../content/schema.js';
 import type { QuizAnswer, QuizSession } from '../ports.js';
-import { gradeAnswer, type Grade } from '../quiz/grade.js';
+import { type Grade, gradeAnswer } from '../quiz/grade.js';
 import { gradeFeedback } from '../quiz/grade-feedback.js';
 import { ANSWER_MAX, displayedChoices, LETTERS, quizQuestionView, quizSummaryView } from '../quiz/quiz-views.js';
 import { basePoints, PASS_SCORE, streakBonus } from '../quiz/scoring.js';
-import { advance, currentQuestionId, DEFAULT_QUIZ_LENGTH, MAX_QUIZ_LENGTH, isFinished, stopSession } from '../quiz/session.js';
+import { advance, currentQuestionId, DEFAULT_QUIZ_LENGTH, isFinished, MAX_QUIZ_LENGTH, stopSession } from '../quiz/session.js';
 import { recordAnswer } from '../stats/record.js';
 import type { Action, AnswerFeedback, Reply, View } from '../views.js';
-import { commandName, errorReply, stringValue, updateMe, type HandlerInput } from './context.js';
+import { commandName, errorReply, type HandlerInput, stringValue, updateMe } from './context.js';
 import { endOrphaned, keyOf, liveSession, noQuiz } from './quiz-live.js';
 
 import { begin } from './quiz-start.js';
 
 export { quizReview, quizStart } from './quiz-start.js';
-
 
 /** What the user did with the current question. */
 type Response = { kind: 'choice'; position: number } | { kind: 'text'; text: string } | { kind: 'skip' };
@@ -36,7 +35,13 @@ async function respond(input: HandlerInput, session: QuizSession, response: Resp
   const judged = judge(input, q, session, response);
   const bonus = judged.outcome === 'correct' ? streakBonus(session.streak + 1) : 0;
   const points = basePoints(q.tier, judged.outcome === 'correct', judged.score) + bonus;
-  const answer: QuizAnswer = { questionId: q.id, outcome: judged.outcome, points, ...(judged.given ? { given: judged.given } : {}), ...(judged.score !== undefined ? { score: judged.score } : {}) };
+  const answer: QuizAnswer = {
+    questionId: q.id,
+    outcome: judged.outcome,
+    points,
+    ...(judged.given ? { given: judged.given } : {}),
+    ...(judged.score !== undefined ? { score: judged.score } : {}),
+  };
   const graded = session.mode === 'text' && judged.score !== undefined && judged.given !== undefined ? { given: judged.given, score: judged.score } : {};
   await updateMe(input, (record) =>
     recordAnswer(record, { questionId: q.id, tier: q.tier, topics: q.topics, correct: judged.outcome === 'correct', points, at: now, ...graded }),

@@ -3,7 +3,7 @@ import { roleButtons } from '../commands/families/role-buttons.js';
 import { cachesPer, deepFreeze } from '../memo.js';
 import type { RoleRuntime } from '../role-runtime.js';
 import type { Reply, RoleSection, View } from '../views.js';
-import { stringValue, type HandlerInput } from './context.js';
+import { type HandlerInput, stringValue } from './context.js';
 
 export const ROLE_SECTIONS: readonly RoleSection[] = ['summary', 'responsibilities', 'skills', 'use-cases', 'mistakes'];
 
@@ -44,7 +44,11 @@ function buildSectionView(rt: RoleRuntime, section: RoleSection): View {
         ],
       };
     case 'responsibilities':
-      return { ...base, title: `${role.title}: ${SECTION_TITLES.responsibilities}`, sections: [{ title: SECTION_TITLES.responsibilities, bullets: role.responsibilities }] };
+      return {
+        ...base,
+        title: `${role.title}: ${SECTION_TITLES.responsibilities}`,
+        sections: [{ title: SECTION_TITLES.responsibilities, bullets: role.responsibilities }],
+      };
     case 'skills':
       return {
         ...base,

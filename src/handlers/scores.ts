@@ -6,7 +6,7 @@ import { dueForReview } from '../quiz/review.js';
 import { accuracy, currentRecord } from '../stats/record.js';
 import { isoWeek } from '../stats/week.js';
 import type { AccuracyRow, Reply } from '../views.js';
-import { stringValue, type HandlerInput } from './context.js';
+import { type HandlerInput, stringValue } from './context.js';
 
 export const LEADERBOARD_SIZE = 10;
 /** A topic needs this many answers before it can be called a weak spot. */

@@ -2,9 +2,9 @@
 import { cardButtons } from '../commands/families/question-buttons.js';
 import { cachesPer, deepFreeze } from '../memo.js';
 import type { RoleRuntime } from '../role-runtime.js';
-import { searchIndex, unmatchedTerms, type SearchHit } from '../search/index.js';
+import { type SearchHit, searchIndex, unmatchedTerms } from '../search/index.js';
 import type { Action, Reply, View } from '../views.js';
-import { stringValue, type HandlerInput } from './context.js';
+import { type HandlerInput, stringValue } from './context.js';
 
 export const SEARCH_LIMIT = 10;
 /** Buttons that open a found question's card; the rest are listed only. */
@@ -31,7 +31,11 @@ function searchView(rt: RoleRuntime, query: string): View {
   const actions: Action[] = hits
     .filter((h) => h.kind === 'question' && h.questionId)
     .slice(0, OPEN_BUTTONS)
-    .map((h, i) => ({ id: cardButtons.id(prefix, { op: 'open', questionId: h.questionId ?? h.id }), label: `Open #${hits.indexOf(h) + 1}`, ...(i === 0 ? { style: 'primary' as const } : {}) }));
+    .map((h, i) => ({
+      id: cardButtons.id(prefix, { op: 'open', questionId: h.questionId ?? h.id }),
+      label: `Open #${hits.indexOf(h) + 1}`,
+      ...(i === 0 ? { style: 'primary' as const } : {}),
+    }));
   // Questions are what an interviewer searches for: a topic word that no
   // question mentions is said out loud, not papered over with what matched the rest.
   const note = unmatchedNote(unmatchedTerms(rt.index, query, { kinds: ['question'] }), hits);

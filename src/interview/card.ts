@@ -4,7 +4,7 @@
  * No platform shapes here: the views and renderers adopt these later.
  */
 import type { Mistake, Question, Rubric, Tier } from '../content/schema.js';
-import { count, plannedMinutes, type Plan } from './plan-model.js';
+import { count, type Plan, plannedMinutes } from './plan-model.js';
 import type { InterviewSession, PastedGrade } from './session.js';
 import { timerLine } from './timer.js';
 

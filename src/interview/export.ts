@@ -3,9 +3,10 @@
  * one JSON line for tools (`scorecards --json`). Both leave the chat
  * platform, so every string is made inert: no mention survives in them.
  */
-import type { InterviewLevel } from './result.js';
-import type { Reading } from './reading.js';
+
 import { escapeMentions } from './mentions.js';
+import type { Reading } from './reading.js';
+import type { InterviewLevel } from './result.js';
 import type { Scorecard, ScorecardQuestion } from './scorecard.js';
 
 /** One line of `scorecards --json`. A public interface: fields are only ever added. */

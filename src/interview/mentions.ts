@@ -16,7 +16,10 @@ export function stripMentions(text: string): string {
   // Again until nothing changes: removing `<@U1>` from `<<@U1>!here>` would leave `<!here>`.
   for (let before = ''; before !== out; ) {
     before = out;
-    out = out.replace(ANGLED, '').replace(/@(?:here|everyone|channel)\b/gi, '').replace(/(^|[^\w])@+(?=\w)/g, '$1');
+    out = out
+      .replace(ANGLED, '')
+      .replace(/@(?:here|everyone|channel)\b/gi, '')
+      .replace(/(^|[^\w])@+(?=\w)/g, '$1');
   }
   return out;
 }

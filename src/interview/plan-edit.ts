@@ -46,7 +46,8 @@ export function swapQuestion(plan: Plan, index: number, source: PlanSource): Res
   const items = plan.items.map((item, i) => (i === index ? itemOf(chosen, item.minutes) : item));
   const passed = plan.passed.includes(current.questionId) ? plan.passed : [...plan.passed, current.questionId];
   const notes: string[] = [];
-  if (related.length === 0 && !current.behavioural) notes.push(`No other ${current.tier} question on ${current.topics.join(', ')} is left; this one is on ${chosen.topics.join(', ')}.`);
+  if (related.length === 0 && !current.behavioural)
+    notes.push(`No other ${current.tier} question on ${current.topics.join(', ')} is left; this one is on ${chosen.topics.join(', ')}.`);
   if (fresh.length === 0) notes.push(`Every other ${current.tier} question was swapped out once already; this one comes back.`);
   return ok({ plan: { ...plan, items, passed }, ...(notes.length > 0 ? { note: notes.join(' ') } : {}) });
 }
@@ -60,7 +61,10 @@ export function addBehavioural(plan: Plan, source: PlanSource): Result<PlanChang
   const inPlan = new Set(plan.items.map((i) => i.questionId));
   const candidates = source.questions.filter((q) => isBehavioural(q) && !inPlan.has(q.id) && !plan.excluded.includes(q.id));
   if (candidates.length === 0) {
-    return fail('no-behavioural', `The question bank has no ${plan.items.some((i) => i.behavioural) ? 'other ' : ''}behavioural question (topic "${BEHAVIOURAL}").`);
+    return fail(
+      'no-behavioural',
+      `The question bank has no ${plan.items.some((i) => i.behavioural) ? 'other ' : ''}behavioural question (topic "${BEHAVIOURAL}").`,
+    );
   }
   const fresh = candidates.filter((q) => !plan.passed.includes(q.id));
   const pool = fresh.length > 0 ? fresh : candidates;

@@ -3,7 +3,7 @@
  * minutes per tier, the tier mix per level, and how to pick the question that
  * spreads topics best.
  */
-import { TIERS, type Question, type Tier } from '../content/schema.js';
+import { type Question, TIERS, type Tier } from '../content/schema.js';
 import type { InterviewLevel } from './result.js';
 
 /** The topic that marks a behavioural question. */

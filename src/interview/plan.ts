@@ -3,7 +3,7 @@
  * for the level, spread over the topics (or kept to the ones asked), each with
  * its minutes. Deterministic for a seeded random source.
  */
-import { TIERS, type Question, type Tier } from '../content/schema.js';
+import { type Question, TIERS, type Tier } from '../content/schema.js';
 import type { Random } from '../ports.js';
 import { shuffle } from '../random.js';
 import {
@@ -24,8 +24,8 @@ import {
 } from './plan-model.js';
 import { fail, type InterviewLevel, isInterviewLevel, ok, type Result } from './result.js';
 
-export * from './plan-model.js';
 export { addBehavioural, swapQuestion } from './plan-edit.js';
+export * from './plan-model.js';
 
 export const MIN_MINUTES = 10;
 export const MAX_MINUTES = 120;

@@ -13,7 +13,7 @@
  * backs it: mid needs a technical or advanced question read mid or higher,
  * senior an advanced question read senior.
  */
-import { TIERS, type Rubric, type Tier } from '../content/schema.js';
+import { type Rubric, TIERS, type Tier } from '../content/schema.js';
 import { count } from './plan-model.js';
 
 /** A level reading, lowest first. */
@@ -95,7 +95,9 @@ export function suggestLevel(read: readonly ReadQuestion[], redFlags: number): S
     }
     // Overwritten on each level missed: what is left names the level just above the suggestion.
     higher = `; not ${level}: ${
-      support.length * 2 < read.length ? `${support.length === 0 ? 'none' : `only ${support.length}`} of ${read.length} read ${level}` : `no ${hardEnough(level)} question read ${level}`
+      support.length * 2 < read.length
+        ? `${support.length === 0 ? 'none' : `only ${support.length}`} of ${read.length} read ${level}`
+        : `no ${hardEnough(level)} question read ${level}`
     }`;
   }
   return { level: 'below', supporting: [], evidence: `Only ${atLeast('junior').length} of ${read.length} questions reached the junior bar${flags}.` };

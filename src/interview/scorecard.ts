@@ -114,7 +114,9 @@ export function buildScorecard(session: InterviewSession, content: ScorecardCont
       redFlags: state.redFlags.map((id) => ({ id, title: titles.get(id) ?? id })),
       ...(state.note !== undefined ? { note: state.note } : {}),
       ...(state.graded ? { pastedScore: state.graded.score } : {}),
-      ...(read ? { reading: read.reading, evidence: read.evidence } : { evidence: status === 'skipped' ? 'Skipped: not assessed.' : 'Not reached: not assessed.' }),
+      ...(read
+        ? { reading: read.reading, evidence: read.evidence }
+        : { evidence: status === 'skipped' ? 'Skipped: not assessed.' : 'Not reached: not assessed.' }),
       ...(read && q ? { rubric: rubricLine(q.rubric, read.reading) } : {}),
       ...(spent !== undefined ? { minutes: spent } : {}),
       budget: item?.minutes ?? 0,

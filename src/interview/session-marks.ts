@@ -5,7 +5,7 @@
  * question; a slip is an error value.
  */
 import type { Question } from '../content/schema.js';
-import { gradeAnswer, type GradeOptions } from '../quiz/grade.js';
+import { type GradeOptions, gradeAnswer } from '../quiz/grade.js';
 import type { Analyzer } from '../search/text.js';
 import { fail, ok, type Result } from './result.js';
 import type { InterviewSession, PastedGrade, QuestionState } from './session-model.js';
@@ -83,13 +83,7 @@ export function setNote(session: InterviewSession, on: MarkOn, text: string): Re
  * interviewer unticks what they disagree with). Only the verdicts are kept,
  * not the pasted text: the candidate's words stay out of the store.
  */
-export function pasteAnswer(
-  session: InterviewSession,
-  on: MarkOn,
-  answer: string,
-  analyzer: Analyzer,
-  options: GradeOptions = {},
-): Result<InterviewSession> {
+export function pasteAnswer(session: InterviewSession, on: MarkOn, answer: string, analyzer: Analyzer, options: GradeOptions = {}): Result<InterviewSession> {
   const { question } = on;
   return mark(session, on, (state) => {
     if (answer.length > PASTE_MAX) return fail('answer-too-long', `Paste at most ${PASTE_MAX} characters of the answer; this has ${answer.length}.`);

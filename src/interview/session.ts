@@ -42,9 +42,7 @@ export function createSession(o: NewSession): InterviewSession {
 
 /** Only the author may see or change an interview: a scorecard is private until its author shares it. */
 export function assertAuthor(session: Pick<InterviewSession, 'author'>, user: Pick<Actor, 'platform' | 'id'>): Result<true> {
-  return session.author.platform === user.platform && session.author.id === user.id
-    ? ok(true)
-    : fail('not-yours', 'This interview belongs to someone else.');
+  return session.author.platform === user.platform && session.author.id === user.id ? ok(true) : fail('not-yours', 'This interview belongs to someone else.');
 }
 
 /** Puts a swapped or extended plan in place, before Start only. */
@@ -57,13 +55,15 @@ export function replacePlan(session: InterviewSession, plan: Plan, now: number):
 export function startInterview(session: InterviewSession, now: number): Result<InterviewSession> {
   if (session.phase !== 'planning') return fail('already-started', 'The interview has already started.');
   if (session.plan.items.length === 0) return fail('no-questions', 'The plan has no question to start with.');
-  const questions = session.plan.items.map((item, i): QuestionState => ({
-    questionId: item.questionId,
-    status: 'pending',
-    ticked: [],
-    redFlags: [],
-    ...(i === 0 ? { startedAt: now } : {}),
-  }));
+  const questions = session.plan.items.map(
+    (item, i): QuestionState => ({
+      questionId: item.questionId,
+      status: 'pending',
+      ticked: [],
+      redFlags: [],
+      ...(i === 0 ? { startedAt: now } : {}),
+    }),
+  );
   return ok({ ...session, phase: 'running', index: 0, questions, startedAt: now, updatedAt: now });
 }
 

@@ -42,7 +42,9 @@ export function timerLine(session: InterviewSession, now: number): string {
   const t = timerReading(session, now);
   const parts: string[] = [];
   if (t.question) parts.push(`Question ${t.question.number} of ${t.question.of}`, `${t.question.elapsed} of ${t.question.budget} min`);
-  parts.push(t.remaining >= 0 ? `${t.elapsed} min elapsed, ${t.remaining} left of ${t.planned}` : `${t.elapsed} min elapsed, ${-t.remaining} over ${t.planned}`);
+  parts.push(
+    t.remaining >= 0 ? `${t.elapsed} min elapsed, ${t.remaining} left of ${t.planned}` : `${t.elapsed} min elapsed, ${-t.remaining} over ${t.planned}`,
+  );
   if (t.behind > 0) parts.push(`${t.behind} min behind`);
   else if (t.behind < 0) parts.push(`${-t.behind} min ahead`);
   return parts.join(' · ');

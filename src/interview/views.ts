@@ -5,11 +5,11 @@
  * button id, so these stay free of the action-id format (src/actions.ts).
  */
 import type { Action, Checklist, PastedVerdict, View } from '../views.js';
-import { interviewCard, planOverview, type InterviewCard } from './card.js';
-import { NOTE_MAX, PASTE_MAX, type InterviewSession } from './session.js';
+import { type InterviewCard, interviewCard, planOverview } from './card.js';
+import { type InterviewSession, NOTE_MAX, PASTE_MAX } from './session.js';
 import type { InterviewViewContext } from './view-context.js';
 
-export { scorecardView, listView, shareConfirmView, deleteConfirmView } from './scorecard-views.js';
+export { deleteConfirmView, listView, scorecardView, shareConfirmView } from './scorecard-views.js';
 export type { InterviewActionRef, InterviewViewContext } from './view-context.js';
 
 /** The longest pasted answer a form takes: the grader's own limit, within Slack's 3000-character input. */

@@ -1,6 +1,7 @@
 /** The interviewer's card: a question with what a strong answer covers. */
-import type { Question, Role } from '../content/schema.js';
+
 import { cardButtons, flagButtons } from '../commands/families/question-buttons.js';
+import type { Question, Role } from '../content/schema.js';
 import { cachesPer, deepFreeze } from '../memo.js';
 import type { RoleRuntime } from '../role-runtime.js';
 import type { Action, QuestionCard, View } from '../views.js';

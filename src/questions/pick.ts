@@ -2,7 +2,7 @@
  * Question selection: filters by tier and topic, and picks without repeating a
  * question to the same user until the pool they draw from is used up.
  */
-import { TIERS, type Question, type Tier } from '../content/schema.js';
+import { type Question, TIERS, type Tier } from '../content/schema.js';
 import { cachesPer } from '../memo.js';
 import type { Random } from '../ports.js';
 import { randomInt } from '../random.js';

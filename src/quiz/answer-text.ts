@@ -4,7 +4,7 @@
  * one sentence, so the answer is split first; positions are offset per
  * sentence so that no multi-word term can straddle two sentences.
  */
-import { rawWords, type Analyzer, type Token } from '../search/text.js';
+import { type Analyzer, rawWords, type Token } from '../search/text.js';
 import { matchTerm, negationScopes, REJECTING, type SentenceWord } from './negation.js';
 
 /** Gap left between sentences' positions: wider than any term's proximity window. */

@@ -6,7 +6,7 @@
  * generic words of the field is never evidence alone.
  */
 import type { Question } from '../content/schema.js';
-import { editDistance, maxTypoDistance, type Analyzer, type Token } from '../search/text.js';
+import { type Analyzer, editDistance, maxTypoDistance, type Token } from '../search/text.js';
 import type { AnswerText } from './answer-text.js';
 import { ABSENCE_TERM, matchTerm } from './negation.js';
 

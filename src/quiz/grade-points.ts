@@ -5,8 +5,8 @@
  */
 import { type AnswerText, quote } from './answer-text.js';
 import { type Claim, type Locator, readOccurrence } from './claims.js';
-import { saidOf, type SubjectMentions } from './subjects.js';
 import type { PointGrade } from './grade-model.js';
+import { type SubjectMentions, saidOf } from './subjects.js';
 
 /** Said in the negative, or as the object of a rejecting verb. */
 export const isDenied = (text: AnswerText, o: { start: number; end: number; positions: number[] }): boolean => {

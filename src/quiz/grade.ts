@@ -8,13 +8,13 @@
  */
 import type { Question } from '../content/schema.js';
 import type { Analyzer } from '../search/text.js';
-import { analyseAnswer, quote, type AnswerText } from './answer-text.js';
+import { type AnswerText, analyseAnswer, quote } from './answer-text.js';
 import { Locator } from './claims.js';
-import { saidOf, subjectMentions } from './subjects.js';
-import { type Prepared, prepare } from './grade-prepare.js';
-import { isDenied, judgePoint } from './grade-points.js';
 import type { ContradictionHit, Grade, GradeOptions } from './grade-model.js';
+import { isDenied, judgePoint } from './grade-points.js';
+import { type Prepared, prepare } from './grade-prepare.js';
 import { isKeywordSoup } from './keyword-soup.js';
+import { saidOf, subjectMentions } from './subjects.js';
 
 export type { ContradictionHit, Grade, GradeOptions, PointGrade, PointStatus } from './grade-model.js';
 
@@ -39,7 +39,6 @@ const CONTRADICTION_COST = 1;
 const OFF_TOPIC = 0.1;
 const ON_TOPIC = 0.4;
 
-
 /**
  * Grades `answer` against `question`. Deterministic; the question's analysis
  * is cached per analyzer and question id. A blank answer scores 0 with every
@@ -62,13 +61,12 @@ export function gradeAnswer(question: Question, answer: string, analyzer: Analyz
   const points = prepared.points.map(({ label, claim }) => judgePoint(label, claim, text, locator, mentions));
   const contradictions: ContradictionHit[] = [];
   for (const { feedback, claim } of prepared.contradictions) {
-    const hit = locator
-      .occurrences(claim.alternatives)
-      .find((o) => o.specific && !isDenied(text, o) && saidOf(text, mentions, o, claim.about, true));
+    const hit = locator.occurrences(claim.alternatives).find((o) => o.specific && !isDenied(text, o) && saidOf(text, mentions, o, claim.about, true));
     if (hit) contradictions.push({ feedback, heard: quote(text, hit.start, hit.end) });
   }
   for (const p of points) {
-    if (p.status === 'contradicted') contradictions.push({ feedback: `You said "${p.heard ?? ''}": a strong answer rules that out (${p.label}).`, heard: p.heard ?? '' });
+    if (p.status === 'contradicted')
+      contradictions.push({ feedback: `You said "${p.heard ?? ''}": a strong answer rules that out (${p.label}).`, heard: p.heard ?? '' });
   }
 
   const covered = points.filter((p) => p.status === 'covered').map((p) => p.label);

@@ -78,11 +78,52 @@ const SCOPE_END = new Set([
   'before',
 ]);
 /** Words that start a new clause after a comma or an "and"/"or". */
-const CLAUSE_START = new Set(['i', "i'd", "i'll", 'we', "we'd", 'you', 'they', 'it', 'he', 'she', 'this', 'that', 'there', 'then', 'just', 'instead', 'rather', 'only', 'also', 'which', 'who']);
+const CLAUSE_START = new Set([
+  'i',
+  "i'd",
+  "i'll",
+  'we',
+  "we'd",
+  'you',
+  'they',
+  'it',
+  'he',
+  'she',
+  'this',
+  'that',
+  'there',
+  'then',
+  'just',
+  'instead',
+  'rather',
+  'only',
+  'also',
+  'which',
+  'who',
+]);
 /** Openers of a sentence that sets a condition, under which a negation describes a consequence. */
 const CONDITION_OPENERS = new Set(['without', 'if', 'unless', 'no', 'missing']);
 /** Auxiliaries and modals: after an "and", one of them means a new clause with a verb of its own. */
-const AUXILIARY = new Set(['can', 'will', 'is', 'are', 'was', 'were', 'should', 'must', 'would', 'could', 'may', 'might', 'does', 'do', 'has', 'have', 'gets', 'get']);
+const AUXILIARY = new Set([
+  'can',
+  'will',
+  'is',
+  'are',
+  'was',
+  'were',
+  'should',
+  'must',
+  'would',
+  'could',
+  'may',
+  'might',
+  'does',
+  'do',
+  'has',
+  'have',
+  'gets',
+  'get',
+]);
 /** Verbs that reject their object: only a prohibition ("avoid hardcoding secrets") counts them as a negation. */
 export const REJECTING = new Set([
   'avoid',
@@ -104,7 +145,11 @@ export const REJECTING = new Set([
 
 /** Whether a raw token is a verbal negation: "not", "never", or a "n't" contraction. */
 function isVerbalCue(raw: string): boolean {
-  return VERBAL.has(raw) || /n['’]t$/.test(raw) || /^(dont|doesnt|didnt|isnt|arent|wasnt|werent|wont|cant|shouldnt|wouldnt|couldnt|havent|hasnt|mustnt|neednt)$/.test(raw);
+  return (
+    VERBAL.has(raw) ||
+    /n['’]t$/.test(raw) ||
+    /^(dont|doesnt|didnt|isnt|arent|wasnt|werent|wont|cant|shouldnt|wouldnt|couldnt|havent|hasnt|mustnt|neednt)$/.test(raw)
+  );
 }
 
 /** The cue starting at word `i`, if any, and how many words it spans. */

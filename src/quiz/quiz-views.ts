@@ -37,7 +37,13 @@ export function quizQuestionView(rt: RoleRuntime, session: QuizSession, feedback
       id: answerId,
       label: 'Answer',
       style: 'primary',
-      prompt: { actionId: answerId, title: 'Your answer', label: 'Answer as you would in the interview', placeholder: 'Cover the key points, in your own words…', maxLength: ANSWER_MAX },
+      prompt: {
+        actionId: answerId,
+        title: 'Your answer',
+        label: 'Answer as you would in the interview',
+        placeholder: 'Cover the key points, in your own words…',
+        maxLength: ANSWER_MAX,
+      },
     });
   }
   actions.push({ id: quizButtons.id(prefix, { op: 'skip', sessionId: session.id, index: session.index }), label: 'Skip' });

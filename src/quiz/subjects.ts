@@ -39,9 +39,22 @@ export function saidOf(text: AnswerText, mentions: SubjectMentions, occ: Occurre
     return list.some((m) => m.start === at && about.has(m.key));
   };
   const same = outside.filter((m) => text.sentenceOf(m.start) === sentence);
-  const inSentence = pick(same.filter((m) => m.end < occ.start), true) ?? pick(same.filter((m) => m.start > occ.end), false);
+  const inSentence =
+    pick(
+      same.filter((m) => m.end < occ.start),
+      true,
+    ) ??
+    pick(
+      same.filter((m) => m.start > occ.end),
+      false,
+    );
   if (inSentence !== undefined) return inSentence;
   // A wrong claim must name its subject in its own sentence: a pronoun's referent is a guess.
   if (strict) return false;
-  return pick(outside.filter((m) => m.end < occ.start), true) ?? true;
+  return (
+    pick(
+      outside.filter((m) => m.end < occ.start),
+      true,
+    ) ?? true
+  );
 }

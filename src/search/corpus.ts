@@ -4,7 +4,7 @@
  * lookup per raw token.
  */
 import type { Synonyms } from './synonyms.js';
-import { CACHE_MAX, eachToken, type Expanded } from './tokenize.js';
+import { CACHE_MAX, type Expanded, eachToken } from './tokenize.js';
 import type { Vocabulary } from './vocabulary.js';
 
 /** What `Analyzer.corpus` gives (text.ts). */

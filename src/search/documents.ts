@@ -118,9 +118,7 @@ export function roleDocuments(role: SearchableRole): SearchDocument[] {
       ],
     });
   }
-  role.responsibilities.forEach((text, i) =>
-    docs.push(plain(`responsibility:${i + 1}`, 'responsibility', 'Responsibility', text)),
-  );
+  role.responsibilities.forEach((text, i) => docs.push(plain(`responsibility:${i + 1}`, 'responsibility', 'Responsibility', text)));
   role.skills.technical.forEach((text, i) => docs.push(plain(`skill:technical:${i + 1}`, 'skill', 'Technical skill', text)));
   role.skills.soft.forEach((text, i) => docs.push(plain(`skill:soft:${i + 1}`, 'skill', 'Soft skill', text)));
   for (const m of role.mistakes) {

@@ -7,8 +7,8 @@
 import type { Tier } from '../content/schema.js';
 import { roleDocuments, type SearchableRole, type SearchDocument, type SearchKind } from './documents.js';
 import { buildPostings, type Postings } from './postings.js';
-import { createQueryAnalyzer, type AnalysedQuery, type QueryAnalyzer } from './query.js';
-import { createAnalyzer, type Analyzer, type Vocabulary } from './text.js';
+import { type AnalysedQuery, createQueryAnalyzer, type QueryAnalyzer } from './query.js';
+import { type Analyzer, createAnalyzer, type Vocabulary } from './text.js';
 import { topK } from './top-k.js';
 
 export type { SearchableQuestion, SearchableRole, SearchDocument, SearchField, SearchKind } from './documents.js';

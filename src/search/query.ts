@@ -103,8 +103,7 @@ export function createQueryAnalyzer(analyzer: Analyzer, vocabulary: Vocabulary):
     }));
     const inCompound = new Set(compounds.flatMap((c) => [c.pos, c.pos + 1]));
     // A word is worth less when it is light, or only half of a compound ("roll" of "roll out" is no roll back).
-    const weightOf = (t: Token): number =>
-      t.weight * (LIGHT_WORDS.has(t.word) ? LIGHT_WEIGHT : 1) * (t.span === 1 && inCompound.has(t.pos) ? PART_WEIGHT : 1);
+    const weightOf = (t: Token): number => t.weight * (LIGHT_WORDS.has(t.word) ? LIGHT_WEIGHT : 1) * (t.span === 1 && inCompound.has(t.pos) ? PART_WEIGHT : 1);
     for (const t of tokens) add(t.term, weightOf(t), maskAt(t.pos));
     for (const c of compounds) add(c.term, 1, c.concepts);
     for (const t of tokens) if (t.source === 'word' && !LIGHT_WORDS.has(t.word)) expand(t.term, weightOf(t), maskAt(t.pos));
@@ -175,7 +174,12 @@ function conceptsOf(query: string, tokens: readonly Token[], isEveryday: (word: 
       return c === undefined ? 0 : bitOf(c);
     },
     // Stop words between a phrase's words are part of its name: "infrastructure as code".
-    names: spans.map(({ first, last }) => raw.slice(first, last + 1).map((t) => t.text).join(' ')),
+    names: spans.map(({ first, last }) =>
+      raw
+        .slice(first, last + 1)
+        .map((t) => t.text)
+        .join(' '),
+    ),
     everyday,
   };
 }

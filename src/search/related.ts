@@ -105,4 +105,3 @@ export const LIGHT_WORDS: ReadonlySet<string> = new Set(
    different lot lots thing things stuff kind sort place someone somebody something everything anything
    nothing everyone everybody people person one two three ways`.split(/\s+/),
 );
-

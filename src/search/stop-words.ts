@@ -15,7 +15,7 @@ why you your yours yourself a b c d e f g h i j k l m n o p q r s t u v w x y z 
 // "don't" becomes "don" once the apostrophe is split off; these carry nothing alone.
 const CONTRACTIONS = 'don doesn didn isn aren wasn weren won wouldn shouldn couldn haven hasn hadn ll ve re';
 
-const FILLER = 'please tell explain etc eg ie vs versus us i\'m';
+const FILLER = "please tell explain etc eg ie vs versus us i'm";
 
 /** Lowercase stop words, dropped before indexing and matching. */
 export const STOP_WORDS: ReadonlySet<string> = new Set(`${NATURAL} ${CONTRACTIONS} ${FILLER}`.split(/\s+/));

@@ -40,11 +40,7 @@ export interface Synonyms {
  * the phrase find each other both ways while "infrastructure" alone still
  * matches. A word in two groups keeps its first group.
  */
-export function compileSynonyms(
-  groups: readonly (readonly string[])[],
-  stem: (word: string) => string,
-  isStopWord: (word: string) => boolean,
-): Synonyms {
+export function compileSynonyms(groups: readonly (readonly string[])[], stem: (word: string) => string, isStopWord: (word: string) => boolean): Synonyms {
   const single = new Map<string, string>();
   const words = new Set<string>();
   // Stop words stay in a member's sequence so "out of memory" needs all three

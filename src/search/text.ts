@@ -7,16 +7,17 @@
  * The pieces live beside this file (tokenize, synonyms, vocabulary); this is
  * the one module the rest of the code imports them from.
  */
+
+import { type Corpus, createCorpusBuilder } from './corpus.js';
 import { STOP_WORDS } from './stop-words.js';
 import { compileSynonyms } from './synonyms.js';
-import { createCorpusBuilder, type Corpus } from './corpus.js';
 import { CACHE_MAX, eachSurface, stemWord, surfaces, type Token } from './tokenize.js';
 import { createVocabulary, type Vocabulary } from './vocabulary.js';
 
 export type { Corpus } from './corpus.js';
 export { editDistance, maxTypoDistance } from './distance.js';
-export { rawWords, type RawWord, type Token, type TokenSource } from './tokenize.js';
-export { createVocabulary, type Correction, type Vocabulary } from './vocabulary.js';
+export { type RawWord, rawWords, type Token, type TokenSource } from './tokenize.js';
+export { type Correction, createVocabulary, type Vocabulary } from './vocabulary.js';
 
 /** The analysis pipeline, configured with a role's synonym groups. */
 export interface Analyzer {
@@ -111,7 +112,10 @@ export function createAnalyzer(synonyms: readonly (readonly string[])[] = []): A
   return {
     tokens,
     terms: (text, vocabulary) => tokens(text, vocabulary).map((t) => t.term),
-    words: (text) => surfaces(text).filter((s) => !s.stop).map((s) => s.word),
+    words: (text) =>
+      surfaces(text)
+        .filter((s) => !s.stop)
+        .map((s) => s.word),
     stem,
     canonical,
     isStopWord,
@@ -130,4 +134,3 @@ export function createAnalyzer(synonyms: readonly (readonly string[])[] = []): A
     corpus,
   };
 }
-

@@ -3,8 +3,8 @@
  * word that is not among them.
  */
 import { maxTypoDistance } from './distance.js';
-import { buildTrie, type WordTrie } from './trie.js';
 import { CACHE_MAX, HAS_DIGIT } from './tokenize.js';
+import { buildTrie, type WordTrie } from './trie.js';
 
 /** Words seen in a body of text, used to correct typos in queries. */
 export interface Vocabulary {

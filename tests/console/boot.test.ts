@@ -20,18 +20,28 @@ import type { Store } from '../../src/ports.js';
 import { createMemoryStore } from '../../storage/memory-store.js';
 
 const ROLE = { id: 'r' } as unknown as Role;
-const withHealth = (health: unknown): Store => ({ ...createMemoryStore(), health } as unknown as Store);
+const withHealth = (health: unknown): Store => ({ ...createMemoryStore(), health }) as unknown as Store;
 
 describe('readiness', () => {
   it('is ready with content and a healthy store', async () => {
-    expect(await readiness([ROLE], withHealth(() => ({ ok: true, state: 'ok' })))).toEqual({ ok: true });
+    expect(
+      await readiness(
+        [ROLE],
+        withHealth(() => ({ ok: true, state: 'ok' })),
+      ),
+    ).toEqual({ ok: true });
   });
 
   it('is not ready without content, or while the store reports a problem, and says why', async () => {
     expect(await readiness([], createMemoryStore())).toEqual({ ok: false, reason: 'no content loaded' });
     const failing = withHealth(() => ({ ok: false, state: 'failing', error: 'data/panelist.json: ENOSPC' }));
     expect(await readiness([ROLE], failing)).toEqual({ ok: false, reason: 'store failing: data/panelist.json: ENOSPC' });
-    expect(await readiness([ROLE], withHealth(async () => ({ ok: false, reason: 'closed' })))).toEqual({ ok: false, reason: 'store unhealthy: closed' });
+    expect(
+      await readiness(
+        [ROLE],
+        withHealth(async () => ({ ok: false, reason: 'closed' })),
+      ),
+    ).toEqual({ ok: false, reason: 'store unhealthy: closed' });
     const throwing = withHealth(() => {
       throw new Error('boom');
     });

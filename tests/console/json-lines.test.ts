@@ -1,6 +1,7 @@
 /** The JSON-lines functions in process, over two roles (the shipped one and a small second one). */
-import { PassThrough } from 'node:stream';
+
 import { join } from 'node:path';
+import { PassThrough } from 'node:stream';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { contentDir } from '../../adapters/boot.js';
 import { createMultiSearch, questionLines, runGradeLines, runSearchLines, SEARCH_LIMIT } from '../../adapters/console/json-lines.js';
@@ -49,7 +50,12 @@ describe('JSON lines over several roles', () => {
   });
 
   it('grades against the right role and numbers error lines', async () => {
-    const text = ['{"questionId":"toil-definition","answer":"manual repetitive work we automate; cap it at half"}', '[1,2]', '', '{"questionId":"x","answer":1}'].join('\n');
+    const text = [
+      '{"questionId":"toil-definition","answer":"manual repetitive work we automate; cap it at half"}',
+      '[1,2]',
+      '',
+      '{"questionId":"x","answer":1}',
+    ].join('\n');
     const { out, result } = await collect((i, w) => runGradeLines(roles, i, w), text);
     expect(result).toBe(2);
     expect(out[0]).toMatchObject({ questionId: 'toil-definition' });

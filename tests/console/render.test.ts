@@ -40,7 +40,9 @@ describe('renderReply', () => {
     expect(summary).toContain('Score: 75/100');
     expect(summary).toContain('2/3 correct (3 questions)');
     expect(summary).toMatch(/bank changed[\s\S]*quiz finished[\s\S]*To review[\s\S]*Correct counts this quiz only[\s\S]*\[new quiz\]$/);
-    expect(plain(sampleViews.search)).toMatch(/^Showing results for[\s\S]*search: "kubernets crashloop"[\s\S]* 1\. A pod is in CrashLoopBackOff \[Question · advanced\]/);
+    expect(plain(sampleViews.search)).toMatch(
+      /^Showing results for[\s\S]*search: "kubernets crashloop"[\s\S]* 1\. A pod is in CrashLoopBackOff \[Question · advanced\]/,
+    );
     expect(plain(sampleViews.leaderboard)).toMatch(/1 {2}Ada\s+40\s+5\s+80%/);
     expect(plain(sampleViews.stats)).toMatch(/40 points \(12 this week\)[\s\S]*kubernetes\s+1\/2\s+50%[\s\S]*Counts every answer/);
     expect(plain(sampleViews.help)).toMatch(/\/devops-question \[tier\] \[topic\]\n {4}Ask one interview question\.\n {4}e\.g\. \/devops-question advanced/);
@@ -51,7 +53,9 @@ describe('renderReply', () => {
 
   it('shows a card like Slack and Discord: everything to listen for up front, the model answer once asked', () => {
     const hidden = plain(sample('card, answer hidden'));
-    expect(hidden).toMatch(/Key points\n {2}• Previous container logs[\s\S]*Follow-ups\n {2}\? What if[\s\S]*Red flags\n {2}! Deleting the pod\n {4}Restarting[\s\S]*Rubric\n {2}• Junior: [\s\S]*Interviewer notes\n {2}• Since/);
+    expect(hidden).toMatch(
+      /Key points\n {2}• Previous container logs[\s\S]*Follow-ups\n {2}\? What if[\s\S]*Red flags\n {2}! Deleting the pod\n {4}Restarting[\s\S]*Rubric\n {2}• Junior: [\s\S]*Interviewer notes\n {2}• Since/,
+    );
     expect(hidden).toMatch(/\(answer hidden\)\n\nType: \[another\]/);
     expect(hidden).not.toContain('Check logs of the previous container');
     const shown = plain(sample('card, answer shown, with a note'));
@@ -93,10 +97,16 @@ describe('renderReply', () => {
   it('neutralises control characters and escape sequences in user text', () => {
     const evil = 'Eve\u001b[2J\u001b]0;pwned\u0007\r\u0008\u009b31m\u202eevil';
     const views: View[] = [
-      { ...(sampleViews.leaderboard as Extract<View, { kind: 'leaderboard' }>), rows: [{ rank: 1, userId: 'u', name: evil, points: 1, answered: 1, accuracy: 100 }] },
+      {
+        ...(sampleViews.leaderboard as Extract<View, { kind: 'leaderboard' }>),
+        rows: [{ rank: 1, userId: 'u', name: evil, points: 1, answered: 1, accuracy: 100 }],
+      },
       { ...(sampleViews.search as Extract<View, { kind: 'search' }>), query: evil },
       { ...(sampleViews.stats as Extract<View, { kind: 'stats' }>), name: evil },
-      { ...(sampleViews['quiz-summary'] as Extract<View, { kind: 'quiz-summary' }>), feedback: { ...(sampleViews['quiz-summary'] as Extract<View, { kind: 'quiz-summary' }>).feedback!, given: evil } },
+      {
+        ...(sampleViews['quiz-summary'] as Extract<View, { kind: 'quiz-summary' }>),
+        feedback: { ...(sampleViews['quiz-summary'] as Extract<View, { kind: 'quiz-summary' }>).feedback!, given: evil },
+      },
       { kind: 'error', code: 'bad-arguments', message: evil },
     ];
     for (const view of views) {

@@ -3,12 +3,12 @@
  * would see.
  */
 import { PassThrough } from 'node:stream';
+import { runRepl } from '../../adapters/console/repl.js';
+import { silentLogger } from '../../adapters/logger.js';
 import type { Assistant } from '../../src/assistant.js';
 import type { Role } from '../../src/content/schema.js';
 import type { Request } from '../../src/requests.js';
 import type { Reply } from '../../src/views.js';
-import { runRepl } from '../../adapters/console/repl.js';
-import { silentLogger } from '../../adapters/logger.js';
 
 /** An assistant that answers each request with `respond` and records it. */
 export function fakeAssistant(respond: (request: Request, seen: Request[]) => Reply | Promise<Reply>): Assistant & { requests: Request[] } {

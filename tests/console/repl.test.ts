@@ -4,8 +4,8 @@ import { parseCommandLine } from '../../adapters/console/repl.js';
 import { createAssistant } from '../../src/assistant.js';
 import { loadRoles } from '../../src/content/load.js';
 import { seededRandom } from '../../src/random.js';
-import { createMemoryStore } from '../../storage/memory-store.js';
 import type { View } from '../../src/views.js';
+import { createMemoryStore } from '../../storage/memory-store.js';
 import { fakeAssistant, startRepl } from './repl-harness.js';
 import { cardActions, reply, sampleViews, textQuestionView } from './views.js';
 

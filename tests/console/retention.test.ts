@@ -2,10 +2,10 @@
 import { describe, expect, it, vi } from 'vitest';
 import { boot, isSetupError } from '../../adapters/boot.js';
 import { purgeExpired, RetentionConfigError, retentionDays, startRetention } from '../../adapters/retention.js';
-import { createMemoryStore } from '../../storage/memory-store.js';
 import { openLowdbStore } from '../../storage/lowdb-store.js';
-import { ALICE, BOB, makeInterview, makeScorecard } from '../storage/interview-records.js';
+import { createMemoryStore } from '../../storage/memory-store.js';
 import { tempDir } from '../storage/helpers.js';
+import { ALICE, BOB, makeInterview, makeScorecard } from '../storage/interview-records.js';
 
 const DAY = 24 * 60 * 60 * 1000;
 const NOW = 400 * DAY;

@@ -8,8 +8,8 @@ import { runScorecards } from '../../adapters/console/scorecards.js';
 import { RetentionConfigError } from '../../adapters/retention.js';
 import { hasMention } from '../../src/interview/mentions.js';
 import { openLowdbStore } from '../../storage/lowdb-store.js';
-import { ALICE, BOB, makeScorecard } from '../storage/interview-records.js';
 import { tempDir } from '../storage/helpers.js';
+import { ALICE, BOB, makeScorecard } from '../storage/interview-records.js';
 import { jsonLines, runCli, testEnv } from './spawn.js';
 
 const DAY = 24 * 60 * 60 * 1000;

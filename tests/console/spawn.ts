@@ -1,5 +1,5 @@
 /** Runs project entry points as real processes, the way users and scripts do. */
-import { spawn, type ChildProcessWithoutNullStreams } from 'node:child_process';
+import { type ChildProcessWithoutNullStreams, spawn } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
 
 /** The project root: entry points are spawned from here. */

@@ -25,7 +25,9 @@ describe('npm start: Discord start-up faults', { timeout: 60_000 }, () => {
   it('the Discord API unreachable', async () => {
     const port = await closedPort();
     const line = await faultLine('adapters/main.ts', { DISCORD_TOKEN, DISCORD_APPLICATION_ID: APP_ID, DISCORD_API_URL: `http://127.0.0.1:${port}/api` });
-    expect(line).toBe(`panelist: cannot reach the Discord API at http://127.0.0.1:${port}/api (ECONNREFUSED): check the network connection, any proxy or firewall, and DISCORD_API_URL`);
+    expect(line).toBe(
+      `panelist: cannot reach the Discord API at http://127.0.0.1:${port}/api (ECONNREFUSED): check the network connection, any proxy or firewall, and DISCORD_API_URL`,
+    );
   });
 });
 
@@ -34,7 +36,9 @@ describe('npm run discord:register faults', { timeout: 60_000 }, () => {
     const port = await closedPort();
     const env = { DISCORD_TOKEN, DISCORD_APPLICATION_ID: APP_ID, DISCORD_GUILD_ID: '300000000000000001', DISCORD_API_URL: `http://127.0.0.1:${port}/api` };
     const line = await faultLine('adapters/discord/register-cli.ts', env);
-    expect(line).toBe(`panelist: cannot reach the Discord API at http://127.0.0.1:${port}/api (ECONNREFUSED): check the network connection, any proxy or firewall, and DISCORD_API_URL`);
+    expect(line).toBe(
+      `panelist: cannot reach the Discord API at http://127.0.0.1:${port}/api (ECONNREFUSED): check the network connection, any proxy or firewall, and DISCORD_API_URL`,
+    );
   });
 
   it('a refused token', async () => {

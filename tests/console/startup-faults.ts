@@ -4,8 +4,9 @@
  * fault ends with exit code 1 and a single `panelist:` line naming what to
  * check: no stack trace, never a token.
  */
-import { createServer, type Server } from 'node:http';
+
 import { mkdtemp, rm } from 'node:fs/promises';
+import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -72,4 +73,3 @@ export async function faultLine(script: string, env: Record<string, string>): Pr
   expect(human[0]).toMatch(/^panelist: /);
   return human[0]!;
 }
-

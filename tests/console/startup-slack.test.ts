@@ -68,4 +68,3 @@ describe('npm start: Slack HTTP mode probes', { timeout: 60_000 }, () => {
     expect(stderr).not.toContain('processsecret');
   });
 });
-

@@ -25,7 +25,12 @@ describe('the DevOps question bank', async () => {
     for (const u of devops?.useCases ?? []) expect(qs.filter((q) => q.useCases.includes(u.id)).length, u.id).toBeGreaterThanOrEqual(2);
     const behavioural = qs.filter((q) => q.topics.includes('behavioural'));
     expect(behavioural.length).toBeGreaterThanOrEqual(8);
-    devops?.skills.soft.forEach((skill, i) => expect(behavioural.some((q) => q.softSkills.includes(i + 1)), skill).toBe(true));
+    devops?.skills.soft.forEach((skill, i) =>
+      expect(
+        behavioural.some((q) => q.softSkills.includes(i + 1)),
+        skill,
+      ).toBe(true),
+    );
   });
 
   it.runIf(devops)('gives every question a rubric whose three lines differ, and interviewer notes on the dated facts', () => {

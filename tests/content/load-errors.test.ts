@@ -98,21 +98,30 @@ describe('YAML aliases', () => {
 
 describe('missing fields', () => {
   it("point at their parent's line: a question's field at the question, a top-level one at the document", () => {
-    const noPrompt = sre.replace(/^    prompt: .*\n/m, '');
+    const noPrompt = sre.replace(/^ {4}prompt: .*\n/m, '');
     expect(noPrompt).not.toBe(sre);
     const error = contentError(() => parseRole(noPrompt, 'sre.yaml'));
     const question = lineOf(noPrompt, '  - id: toil-definition');
-    expect(error.problems.find((p) => p.startsWith('sre.yaml: questions[0].prompt'))).toMatch(new RegExp(`^sre\\.yaml: questions\\[0\\]\\.prompt \\(line ${question}\\): \\S`));
+    expect(error.problems.find((p) => p.startsWith('sre.yaml: questions[0].prompt'))).toMatch(
+      new RegExp(`^sre\\.yaml: questions\\[0\\]\\.prompt \\(line ${question}\\): \\S`),
+    );
 
     const noSummary = contentError(() => parseRole(sre.replace(/^summary: .*\n/m, ''), 'sre.yaml'));
-    expect(noSummary.problems.find((p) => p.startsWith('sre.yaml: summary'))).toMatch(new RegExp(`^sre\\.yaml: summary \\(line ${lineOf(sre, 'schemaVersion:')}\\): \\S`));
+    expect(noSummary.problems.find((p) => p.startsWith('sre.yaml: summary'))).toMatch(
+      new RegExp(`^sre\\.yaml: summary \\(line ${lineOf(sre, 'schemaVersion:')}\\): \\S`),
+    );
   });
 
   it('point at the nearest existing ancestor when the parent is missing too', () => {
-    const noSkills = without(without(without(without(sre, 'skills:'), '  technical:'), '    - "Monitoring and alerting on service level indicators"'), '    - "Automation with Python or Go"');
-    const text = noSkills.replace(/^  soft:\n(?: {4}- .*\n)+/m, '');
+    const noSkills = without(
+      without(without(without(sre, 'skills:'), '  technical:'), '    - "Monitoring and alerting on service level indicators"'),
+      '    - "Automation with Python or Go"',
+    );
+    const text = noSkills.replace(/^ {2}soft:\n(?: {4}- .*\n)+/m, '');
     const error = contentError(() => parseRole(text, 'sre.yaml'));
-    expect(error.problems.find((p) => p.startsWith('sre.yaml: skills'))).toMatch(new RegExp(`^sre\\.yaml: skills \\(line ${lineOf(text, 'schemaVersion:')}\\): `));
+    expect(error.problems.find((p) => p.startsWith('sre.yaml: skills'))).toMatch(
+      new RegExp(`^sre\\.yaml: skills \\(line ${lineOf(text, 'schemaVersion:')}\\): `),
+    );
   });
 });
 
@@ -145,6 +154,8 @@ describe('duplicate ids and command prefixes', () => {
     const error = await contentErrorOf(loadRoles(dir));
     const rel = (name: string) => relative(process.cwd(), join(dir, name));
     const line = lineOf(sre, 'id: sre-mini');
-    expect(error.problems.filter((p) => p.includes('is already used by'))).toEqual([`${rel('b.yaml')}: id (line ${line}): "sre-mini" is already used by ${rel('a.yaml')} (line ${line})`]);
+    expect(error.problems.filter((p) => p.includes('is already used by'))).toEqual([
+      `${rel('b.yaml')}: id (line ${line}): "sre-mini" is already used by ${rel('a.yaml')} (line ${line})`,
+    ]);
   });
 });

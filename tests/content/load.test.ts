@@ -9,7 +9,7 @@ import { ContentError, loadRoleFile, loadRoles, parseRole } from '../../src/cont
 import { CHOICE_MAX, type Question, type Role } from '../../src/content/schema.js';
 import { createAnalyzer } from '../../src/search/text.js';
 import type { View } from '../../src/views.js';
-import { act, cmd, CONTENT_DIR, ctxFor, FIXTURE_ROLES_DIR, makeTestAssistant } from '../helpers/assistant.js';
+import { act, CONTENT_DIR, cmd, ctxFor, FIXTURE_ROLES_DIR, makeTestAssistant } from '../helpers/assistant.js';
 
 const repoRoot = resolve(import.meta.dirname, '../..');
 const SEED = resolve(repoRoot, '../shared/seed/devops-engineer.txt');
@@ -118,7 +118,10 @@ describe('the real DevOps Engineer content', () => {
       for (const q of role.questions) {
         const weak = new Set([...analyzer.terms(q.prompt), ...genericWords]);
         const specific = (term: string) => !generic.has(analyzer.terms(term).join(' ')) && analyzer.terms(term).some((t) => !weak.has(t));
-        for (const claim of [...q.keyPoints.map((k) => ({ label: k.point, terms: k.terms })), ...q.contradictions.map((c) => ({ label: c.feedback, terms: c.terms }))]) {
+        for (const claim of [
+          ...q.keyPoints.map((k) => ({ label: k.point, terms: k.terms })),
+          ...q.contradictions.map((c) => ({ label: c.feedback, terms: c.terms })),
+        ]) {
           const where = `${role.id}/${q.id}: ${claim.label}`;
           expect(claim.terms.filter(specific).length, where).toBeGreaterThan(0);
         }
@@ -166,7 +169,10 @@ describe('the real DevOps Engineer content', () => {
       expect(q(id).contradictions.length, id).toBeGreaterThan(0);
     }
     for (const id of ['pipeline-security', 'multi-environment-config', 'gitops-cluster-management']) {
-      expect(q(id).keyPoints.some((k) => k.negative), id).toBe(true);
+      expect(
+        q(id).keyPoints.some((k) => k.negative),
+        id,
+      ).toBe(true);
     }
     const limitsAsMinimum = q('k8s-requests-limits').contradictions.find((c) => c.about?.includes('limits'));
     expect(limitsAsMinimum?.terms).toContain('minimum');
@@ -252,7 +258,11 @@ function checkQuestions(role: Role): void {
     }
   }
   // Red flags are used somewhere: the mistakes section is wired into the cards.
-  if (role.mistakes.length > 0) expect(role.questions.some((q) => q.redFlags.length > 0), role.id).toBe(true);
+  if (role.mistakes.length > 0)
+    expect(
+      role.questions.some((q) => q.redFlags.length > 0),
+      role.id,
+    ).toBe(true);
 }
 
 describe('broken content', () => {
@@ -301,7 +311,9 @@ describe('broken content', () => {
     const text = replaceOnce(devopsText, '  - id: blue-green-vs-canary', '  - id: ci-delivery-vs-deployment');
     const line = lineOf(text, '  - id: ci-delivery-vs-deployment', devopsText.indexOf('  - id: ci-delivery-vs-deployment') + 10);
     const error = await contentError(loadRoles(await dirWith({ 'dup.yaml': text })));
-    expect(error.problems).toEqual([`${join(tmp, `d${dirCount}`, 'dup.yaml')}: questions[1].id (line ${line}): duplicate question id "ci-delivery-vs-deployment" (also questions[0])`]);
+    expect(error.problems).toEqual([
+      `${join(tmp, `d${dirCount}`, 'dup.yaml')}: questions[1].id (line ${line}): duplicate question id "ci-delivery-vs-deployment" (also questions[0])`,
+    ]);
   });
 
   it('reports an unknown red flag', async () => {

@@ -1,6 +1,6 @@
 /** Button ids: encode/decode round trips, the 100-character limit, and rejection of foreign ids. */
 import { describe, expect, it } from 'vitest';
-import { actionPrefix, decodeAction, encodeAction, MAX_ACTION_ID, type ActionRef } from '../../src/actions.js';
+import { type ActionRef, actionPrefix, decodeAction, encodeAction, MAX_ACTION_ID } from '../../src/actions.js';
 
 const ID48 = 'abcdefghij-abcdefghij-abcdefghij-abcdefghij-abcd';
 const LONG_PREFIX = 'abcdefghijklmnopqrst'; // 20 characters, the longest prefix the schema allows

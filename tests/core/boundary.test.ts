@@ -21,7 +21,11 @@ const FILES = tsFiles(SRC).map((path) => ({ path, name: relative(SRC, path).spli
 /** Module specifiers of static imports, re-exports, dynamic imports and requires. */
 export function specifiers(text: string): string[] {
   const out: string[] = [];
-  const patterns = [/\b(?:import|export)\s+(?:type\s+)?(?:[\s\S]*?\sfrom\s+)?['"]([^'"]+)['"]/g, /\bimport\s*\(\s*['"]([^'"]+)['"]\s*\)/g, /\brequire\s*\(\s*['"]([^'"]+)['"]\s*\)/g];
+  const patterns = [
+    /\b(?:import|export)\s+(?:type\s+)?(?:[\s\S]*?\sfrom\s+)?['"]([^'"]+)['"]/g,
+    /\bimport\s*\(\s*['"]([^'"]+)['"]\s*\)/g,
+    /\brequire\s*\(\s*['"]([^'"]+)['"]\s*\)/g,
+  ];
   for (const re of patterns) for (const m of text.matchAll(re)) if (m[1]) out.push(m[1]);
   return out;
 }

@@ -27,6 +27,10 @@ const EVERY_COMMAND: Expect[] = [
   ['devops-quiz', 'skip', 'error', 'private'],
   ['devops-quiz', 'stop', 'error', 'private'],
   ['devops-quiz', 'start', 'quiz-question', 'private'],
+  ['devops-interview', '', 'interview-plan', 'private'],
+  ['devops-interview', 'senior 60 kubernetes', 'interview-plan', 'private'],
+  ['devops-interview', 'list', 'interview-list', 'private'],
+  ['devops-interview', 'show nosuchid', 'error', 'private'],
 ];
 
 async function handle(t: TestAssistant, command: string, text = ''): Promise<Reply> {
@@ -63,7 +67,13 @@ describe('every command answers', () => {
 
   it('accepts Discord-style typed options', async () => {
     const t = await makeTestAssistant();
-    const reply = await t.assistant.handle({ type: 'command', command: 'devops-quiz', subcommand: 'start', options: { tier: 'advanced', count: 2 }, ctx: ctxFor() });
+    const reply = await t.assistant.handle({
+      type: 'command',
+      command: 'devops-quiz',
+      subcommand: 'start',
+      options: { tier: 'advanced', count: 2 },
+      ctx: ctxFor(),
+    });
     const view = viewOf(reply, 'quiz-question');
     expect(view.question.tier).toBe('advanced');
     expect(view.progress.total).toBe(2);

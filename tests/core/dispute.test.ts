@@ -3,8 +3,8 @@ import { describe, expect, it } from 'vitest';
 import { decodeAction } from '../../src/actions.js';
 import { openLowdbStore } from '../../storage/lowdb-store.js';
 import { jsonLines, runCli, testEnv } from '../console/spawn.js';
-import { tempDir } from '../storage/helpers.js';
 import { act, ctxFor, makeTestAssistant } from '../helpers/assistant.js';
+import { tempDir } from '../storage/helpers.js';
 import { startQuiz, viewOf } from './support.js';
 
 const ANSWER = 'I would use a remote backend with locking and review the plan in CI.';
@@ -68,7 +68,16 @@ describe('disputing a grade', () => {
     const disputes = await runCli(['disputes', '--json'], env);
     expect(disputes.code).toBe(0);
     expect(jsonLines(disputes.stdout)).toEqual([
-      { roleId: 'devops-engineer', questionId: 'terraform-remote-state', space: 'devops-engineer@slack:T1', userId: 'U1', name: 'Ada', answer: ANSWER, score: 41, at: 2_000 },
+      {
+        roleId: 'devops-engineer',
+        questionId: 'terraform-remote-state',
+        space: 'devops-engineer@slack:T1',
+        userId: 'U1',
+        name: 'Ada',
+        answer: ANSWER,
+        score: 41,
+        at: 2_000,
+      },
     ]);
     const flags = jsonLines((await runCli(['flags', '--json'], env)).stdout);
     expect(flags).toHaveLength(1);

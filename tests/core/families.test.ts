@@ -33,6 +33,7 @@ describe('command families', () => {
       'quiz:quiz=z',
       'quiz:board=b',
       'quiz:dispute=d',
+      'interview:interview=i',
     ]);
     expect(new Set(AREAS.map((a) => a.code)).size).toBe(AREAS.length);
   });

@@ -2,7 +2,7 @@
 import { describe, expect, it } from 'vitest';
 import { decodeAction, encodeAction, MAX_ACTION_ID } from '../../src/actions.js';
 import { act, cmd, ctxFor, makeTestAssistant, type TestAssistant } from '../helpers/assistant.js';
-import { actionLabelled, devopsSpace, errorCode, viewOf, type ViewOf } from './support.js';
+import { actionLabelled, devopsSpace, errorCode, type ViewOf, viewOf } from './support.js';
 
 async function card(t: TestAssistant, text = 'technical'): Promise<ViewOf<'card'>> {
   return viewOf(await t.assistant.handle(cmd('devops-question', text)), 'card');

@@ -1,7 +1,7 @@
 /** The text parser (Slack, console) and typed-option validator (Discord), against the real command table. */
 import { describe, expect, it } from 'vitest';
 import { commandInfos } from '../../src/commands/info.js';
-import { parseText, parseTyped, type ParseResult } from '../../src/commands/parse.js';
+import { type ParseResult, parseText, parseTyped } from '../../src/commands/parse.js';
 import type { CommandInfo } from '../../src/commands/spec.js';
 import { ANSWER_MAX } from '../../src/quiz/quiz-views.js';
 import { MAX_QUIZ_LENGTH } from '../../src/quiz/session.js';

@@ -15,8 +15,8 @@ import {
   errorCode,
   question,
   startQuiz,
-  viewOf,
   type ViewOf,
+  viewOf,
 } from './support.js';
 
 const TIER_POINTS: Record<Tier, number> = { basic: 100, technical: 200, advanced: 300 };
@@ -364,7 +364,14 @@ describe('summary', () => {
     const summary = viewOf(await answerRight(t, q3), 'quiz-summary');
     expect(summary).toMatchObject({ total: 3, answered: 2, correct: 1 });
     expect(summary.missed).toEqual([
-      { id: q1.question.id, tier: q1.question.tier, prompt: q1.question.prompt, modelAnswer: question(role, q1.question.id).answer, outcome: 'wrong', given: wrong?.text },
+      {
+        id: q1.question.id,
+        tier: q1.question.tier,
+        prompt: q1.question.prompt,
+        modelAnswer: question(role, q1.question.id).answer,
+        outcome: 'wrong',
+        given: wrong?.text,
+      },
       { id: q2.question.id, tier: q2.question.tier, prompt: q2.question.prompt, modelAnswer: question(role, q2.question.id).answer, outcome: 'skipped' },
     ]);
     expect(summary.actions.map((a) => a.label)).toContain('Review missed');

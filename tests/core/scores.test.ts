@@ -1,11 +1,11 @@
 /** Personal stats and per-space leaderboards (all-time and weekly). */
 import { describe, expect, it } from 'vitest';
 import type { Tier } from '../../src/content/schema.js';
-import { isoWeek } from '../../src/stats/week.js';
 import type { RequestContext } from '../../src/requests.js';
+import { isoWeek } from '../../src/stats/week.js';
 import type { Reply } from '../../src/views.js';
 import { act, cmd, ctxFor, makeTestAssistant, type TestAssistant } from '../helpers/assistant.js';
-import { actionLabelled, answerRight, answerWrong, devopsRole, question, startQuiz, viewOf, type ViewOf } from './support.js';
+import { actionLabelled, answerRight, answerWrong, devopsRole, question, startQuiz, type ViewOf, viewOf } from './support.js';
 
 const WEEK = 7 * 24 * 60 * 60 * 1000;
 
@@ -36,7 +36,20 @@ describe('stats', () => {
   it('is empty for a new user', async () => {
     const t = await makeTestAssistant();
     const s = await stats(t);
-    expect(s).toMatchObject({ name: 'Ada', points: 0, weekPoints: 0, answered: 0, correct: 0, accuracy: 0, streak: 0, bestStreak: 0, byTier: [], byTopic: [], weakest: [], reviewDue: 0 });
+    expect(s).toMatchObject({
+      name: 'Ada',
+      points: 0,
+      weekPoints: 0,
+      answered: 0,
+      correct: 0,
+      accuracy: 0,
+      streak: 0,
+      bestStreak: 0,
+      byTier: [],
+      byTopic: [],
+      weakest: [],
+      reviewDue: 0,
+    });
   });
 
   it('reports accuracy by tier and topic, streaks and weakest topics, matching what was answered', async () => {

@@ -11,7 +11,7 @@ import type { Request } from '../../src/requests.js';
 import type { Reply } from '../../src/views.js';
 import { buttonsOf, findButton } from './driver.js';
 import { APP_ID, FakeDiscord, type FakePlace, type FakeUser, type RecordedCall } from './fake-discord.js';
-import { memoryLogger, startHarness, type Harness } from './harness.js';
+import { type Harness, memoryLogger, startHarness } from './harness.js';
 
 const PLACE: FakePlace = { guildId: '300000000000000009', channelId: '400000000000000009' };
 const USER: FakeUser = { id: '500000000000000009', username: 'eve' };
@@ -20,7 +20,15 @@ const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 const notice = (title: string, visibility: Reply['visibility'] = 'private', replace = false): Reply => ({
   visibility,
   ...(replace ? { replace } : {}),
-  view: { kind: 'notice', title, text: 'text', actions: [{ id: 'x|again', label: 'Again' }, { id: 'x|form', label: 'Answer', prompt: { actionId: 'x|form', title: 'Your answer', label: 'Type it', maxLength: 500 } }] },
+  view: {
+    kind: 'notice',
+    title,
+    text: 'text',
+    actions: [
+      { id: 'x|again', label: 'Again' },
+      { id: 'x|form', label: 'Answer', prompt: { actionId: 'x|form', title: 'Your answer', label: 'Type it', maxLength: 500 } },
+    ],
+  },
 });
 
 /** Commands by name: `boom` faults, `slow-*` take longer than the defer threshold. */
@@ -37,7 +45,8 @@ const scripted: Assistant = {
     if (name === 'x|oops') return { visibility: 'private', replace: true, view: { kind: 'error', code: 'stale-action', message: 'gone' } };
     if (name === 'x|slow') return sleep(300).then(() => notice('slow update', 'private', true));
     if (name === 'x|form') return notice(`got: ${request.type === 'action' ? request.text : ''}`, 'private', true);
-    if (request.type === 'command') return notice(`${name} ${request.subcommand ?? ''} ${JSON.stringify(request.options)} ${request.ctx.space} ${request.ctx.user.name}`);
+    if (request.type === 'command')
+      return notice(`${name} ${request.subcommand ?? ''} ${JSON.stringify(request.options)} ${request.ctx.space} ${request.ctx.user.name}`);
     return notice('unknown');
   },
 };
@@ -50,7 +59,8 @@ afterAll(() => h.close());
 
 const callsOf = (sent: { id: string; token: string }) => h.fake.callsFor(sent);
 const typeOf = (c: RecordedCall | undefined) => (c?.body as { type?: number } | undefined)?.type;
-const flagsOf = (c: RecordedCall | undefined) => (c?.body as { data?: { flags?: number }; flags?: number } | undefined)?.data?.flags ?? (c?.body as { flags?: number } | undefined)?.flags;
+const flagsOf = (c: RecordedCall | undefined) =>
+  (c?.body as { data?: { flags?: number }; flags?: number } | undefined)?.data?.flags ?? (c?.body as { flags?: number } | undefined)?.flags;
 
 describe('createDiscordBot', () => {
   it('logs in with only the Guilds intent and mentions disabled by default', () => {
@@ -154,9 +164,15 @@ describe('createDiscordBot', () => {
     const button = findButton(message, /^Answer$/);
     expect(button.custom_id).toBe(`${PROMPT_MARK}x|form`);
     const opened = await h.driver.callback(h.driver.press(USER, PLACE, message, button.custom_id));
-    expect(opened.body).toMatchObject({ type: 9, data: { custom_id: 'x|form', title: 'Your answer', components: [{ type: 18, label: 'Type it', component: { type: 4, max_length: 500 } }] } });
+    expect(opened.body).toMatchObject({
+      type: 9,
+      data: { custom_id: 'x|form', title: 'Your answer', components: [{ type: 18, label: 'Type it', component: { type: 4, max_length: 500 } }] },
+    });
     const forgotten = await h.driver.callback(h.driver.press(USER, PLACE, message, `${PROMPT_MARK}x|never-seen`));
-    expect(forgotten.body).toMatchObject({ type: 9, data: { custom_id: 'x|never-seen', title: 'Your answer', components: [{ component: { max_length: 4000 } }] } });
+    expect(forgotten.body).toMatchObject({
+      type: 9,
+      data: { custom_id: 'x|never-seen', title: 'Your answer', components: [{ component: { max_length: 4000 } }] },
+    });
     const submitted = await h.driver.callback(h.driver.submit(USER, PLACE, 'x|form', 'answer', 'my @everyone answer', message));
     expect(typeOf(submitted)).toBe(7);
     expect(JSON.stringify(h.fake.messages.get(message.id)?.embeds)).toContain('got: my @everyone answer');
@@ -208,7 +224,11 @@ describe('startDiscord', () => {
   it('logs in from the environment and stops', async () => {
     const fake = await new FakeDiscord().start();
     const logger = memoryLogger();
-    const running = await startDiscord({ assistant: scripted, env: { DISCORD_TOKEN: 'env-token', DISCORD_APPLICATION_ID: APP_ID, DISCORD_API_URL: fake.apiUrl }, logger });
+    const running = await startDiscord({
+      assistant: scripted,
+      env: { DISCORD_TOKEN: 'env-token', DISCORD_APPLICATION_ID: APP_ID, DISCORD_API_URL: fake.apiUrl },
+      logger,
+    });
     expect(running).toBeDefined();
     expect(fake.calls.find((c) => c.path === '/gateway/bot')?.auth).toBe('Bot env-token');
     expect(JSON.stringify(logger.lines)).not.toContain('env-token');

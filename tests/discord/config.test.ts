@@ -10,9 +10,17 @@ describe('loadDiscordConfig', () => {
   });
 
   it('reads token, application id, guild and API override', () => {
-    expect(loadDiscordConfig({ DISCORD_TOKEN: TOKEN, DISCORD_APPLICATION_ID: '123456789012345678' })).toEqual({ token: TOKEN, applicationId: '123456789012345678' });
+    expect(loadDiscordConfig({ DISCORD_TOKEN: TOKEN, DISCORD_APPLICATION_ID: '123456789012345678' })).toEqual({
+      token: TOKEN,
+      applicationId: '123456789012345678',
+    });
     expect(
-      loadDiscordConfig({ DISCORD_TOKEN: TOKEN, DISCORD_APPLICATION_ID: '123456789012345678', DISCORD_GUILD_ID: '223456789012345678', DISCORD_API_URL: 'http://127.0.0.1:9999/api/v10/' }),
+      loadDiscordConfig({
+        DISCORD_TOKEN: TOKEN,
+        DISCORD_APPLICATION_ID: '123456789012345678',
+        DISCORD_GUILD_ID: '223456789012345678',
+        DISCORD_API_URL: 'http://127.0.0.1:9999/api/v10/',
+      }),
     ).toEqual({ token: TOKEN, applicationId: '123456789012345678', guildId: '223456789012345678', apiUrl: 'http://127.0.0.1:9999/api' });
   });
 
@@ -30,6 +38,8 @@ describe('loadDiscordConfig', () => {
       expect((error as Error).message).not.toContain(TOKEN);
     }
     expect(() => loadDiscordConfig({ DISCORD_TOKEN: TOKEN, DISCORD_APPLICATION_ID: 'abc' })).toThrow(/DISCORD_APPLICATION_ID must be/);
-    expect(() => loadDiscordConfig({ DISCORD_TOKEN: TOKEN, DISCORD_APPLICATION_ID: '123456789012345678', DISCORD_API_URL: 'ftp://x' })).toThrow(/DISCORD_API_URL/);
+    expect(() => loadDiscordConfig({ DISCORD_TOKEN: TOKEN, DISCORD_APPLICATION_ID: '123456789012345678', DISCORD_API_URL: 'ftp://x' })).toThrow(
+      /DISCORD_API_URL/,
+    );
   });
 });

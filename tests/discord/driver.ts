@@ -2,7 +2,7 @@
  * Drives a bot through the fake Discord like a user would: slash commands,
  * button presses on messages the bot sent, and modal submits.
  */
-import { APP_ID, snowflake, type FakeDiscord, type FakeMessage, type FakePlace, type FakeUser, type RecordedCall } from './fake-discord.js';
+import { APP_ID, type FakeDiscord, type FakeMessage, type FakePlace, type FakeUser, type RecordedCall, snowflake } from './fake-discord.js';
 
 /** A dispatched interaction's identity. */
 export interface Sent {
@@ -39,7 +39,12 @@ export function buttonsOf(message: FakeMessage): FoundButton[] {
 /** The first button whose label matches. */
 export function findButton(message: FakeMessage, label: RegExp): FoundButton {
   const found = buttonsOf(message).find((b) => label.test(b.label));
-  if (!found) throw new Error(`no button ${label} among ${buttonsOf(message).map((b) => b.label).join(', ')}`);
+  if (!found)
+    throw new Error(
+      `no button ${label} among ${buttonsOf(message)
+        .map((b) => b.label)
+        .join(', ')}`,
+    );
   return found;
 }
 
@@ -102,6 +107,13 @@ export class Driver {
   /** Presses a button (by custom id) on a message the bot sent. */
   press(user: FakeUser, place: FakePlace, message: FakeMessage, customId: string): Sent {
     const { sent, payload } = this.base(user, place, 3, { custom_id: customId, component_type: 2 }, message);
+    this.fake.dispatch('INTERACTION_CREATE', payload);
+    return sent;
+  }
+
+  /** Changes a string select (a checklist) on a message the bot sent: `values` is every option selected now. */
+  select(user: FakeUser, place: FakePlace, message: FakeMessage, customId: string, values: readonly string[]): Sent {
+    const { sent, payload } = this.base(user, place, 3, { custom_id: customId, component_type: 3, values: [...values] }, message);
     this.fake.dispatch('INTERACTION_CREATE', payload);
     return sent;
   }

@@ -6,7 +6,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { makeTestAssistant } from '../helpers/assistant.js';
 import { buttonsOf, findButton, type Sent } from './driver.js';
 import type { FakeMessage, FakePlace, FakeUser, RecordedCall } from './fake-discord.js';
-import { startHarness, type Harness } from './harness.js';
+import { type Harness, startHarness } from './harness.js';
 import { limitViolations } from './limits-check.js';
 
 const GUILD: FakePlace = { guildId: '300000000000000001', channelId: '400000000000000001' };
@@ -14,7 +14,18 @@ const ADA: FakeUser = { id: '500000000000000001', username: 'ada', global_name: 
 const BOB: FakeUser = { id: '500000000000000002', username: 'bob' };
 const MENTION: FakeUser = { id: '500000000000000003', username: 'mallory', global_name: '@everyone <@123>' };
 
-type Body = { type: number; data?: { flags?: number; embeds?: { title?: string; description?: string; footer?: { text: string }; fields?: { name: string; value: string }[] }[]; components?: unknown[]; custom_id?: string; title?: string; allowed_mentions?: unknown; content?: string } };
+type Body = {
+  type: number;
+  data?: {
+    flags?: number;
+    embeds?: { title?: string; description?: string; footer?: { text: string }; fields?: { name: string; value: string }[] }[];
+    components?: unknown[];
+    custom_id?: string;
+    title?: string;
+    allowed_mentions?: unknown;
+    content?: string;
+  };
+};
 
 const body = (call: RecordedCall) => call.body as Body;
 const text = (value: unknown) => JSON.stringify(value);
@@ -100,12 +111,23 @@ describe('slash commands, buttons and modals through the gateway', () => {
       const answer = findButton(message, /^Answer$/);
       const opened = await settled(h.driver.press(BOB, GUILD, message, answer.custom_id));
       expect(opened.body.type).toBe(9);
-      const modal = opened.body.data as { custom_id: string; title: string; components: { type: number; label: string; component: { custom_id: string; max_length: number } }[] };
+      const modal = opened.body.data as {
+        custom_id: string;
+        title: string;
+        components: { type: number; label: string; component: { custom_id: string; max_length: number } }[];
+      };
       expect(modal.title.length).toBeLessThanOrEqual(45);
       expect(modal.components[0]?.label.length).toBeLessThanOrEqual(45);
       expect(modal.components[0]?.component.max_length).toBeLessThanOrEqual(4000);
       const submitted = await settled(
-        h.driver.submit(BOB, GUILD, modal.custom_id, modal.components[0]!.component.custom_id, 'Use a remote backend such as S3 with DynamoDB state locking, encryption and versioning; separate state per environment; plan in CI', message),
+        h.driver.submit(
+          BOB,
+          GUILD,
+          modal.custom_id,
+          modal.components[0]!.component.custom_id,
+          'Use a remote backend such as S3 with DynamoDB state locking, encryption and versioning; separate state per environment; plan in CI',
+          message,
+        ),
       );
       expect(submitted.body.type).toBe(7);
       expect(submitted.message.id).toBe(start.message.id);

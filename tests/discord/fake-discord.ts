@@ -6,7 +6,7 @@
  */
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { WebSocketServer, type WebSocket } from 'ws';
+import { type WebSocket, WebSocketServer } from 'ws';
 import { readBody } from '../helpers/http.js';
 
 /** One REST call as the fake saw it. */
@@ -57,7 +57,6 @@ export function snowflake(): string {
   nextSnowflake += 1n;
   return nextSnowflake.toString();
 }
-
 
 function sendJSON(res: ServerResponse, status: number, body?: unknown): void {
   if (body === undefined) {
@@ -132,7 +131,10 @@ export class FakeDiscord {
     const seen = this.calls.find(match);
     if (seen) return Promise.resolve(seen);
     return new Promise((resolve, reject) => {
-      const timer = setTimeout(() => reject(new Error(`fake discord: no matching call within ${timeoutMs} ms; saw ${this.calls.map((c) => `${c.method} ${c.path}`).join(', ')}`)), timeoutMs);
+      const timer = setTimeout(
+        () => reject(new Error(`fake discord: no matching call within ${timeoutMs} ms; saw ${this.calls.map((c) => `${c.method} ${c.path}`).join(', ')}`)),
+        timeoutMs,
+      );
       this.waiters.push({
         match,
         resolve: (c) => {
@@ -195,7 +197,7 @@ export class FakeDiscord {
   private async onRequest(req: IncomingMessage, res: ServerResponse): Promise<void> {
     const url = new URL(req.url ?? '/', `http://127.0.0.1:${this.port}`);
     const raw = await readBody(req);
-    let body: unknown = undefined;
+    let body: unknown;
     if (raw) {
       try {
         body = JSON.parse(raw);

@@ -14,7 +14,10 @@ export interface MemoryLogger extends Logger {
 
 export function memoryLogger(): MemoryLogger {
   const lines: MemoryLogger['lines'] = [];
-  const at = (level: string) => (msg: string, fields: Record<string, unknown> = {}) => void lines.push({ level, msg, fields });
+  const at =
+    (level: string) =>
+    (msg: string, fields: Record<string, unknown> = {}) =>
+      void lines.push({ level, msg, fields });
   return { lines, debug: at('debug'), info: at('info'), warn: at('warn'), error: at('error') };
 }
 

@@ -3,13 +3,23 @@ import { resolve } from 'node:path';
 import { promisify } from 'node:util';
 import { REST } from 'discord.js';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { COMMAND_LIMITS, NAME_PATTERN, commandsJSON } from '../../adapters/discord/commands.js';
+import { COMMAND_LIMITS, commandsJSON, NAME_PATTERN } from '../../adapters/discord/commands.js';
 import { commandsDiffer, registerCommands } from '../../adapters/discord/register.js';
 import type { CommandInfo } from '../../src/commands/spec.js';
 import { makeTestAssistant } from '../helpers/assistant.js';
 import { APP_ID, FakeDiscord } from './fake-discord.js';
 
-type Json = { name: string; description: string; type?: number; options?: Json[]; choices?: { name: string; value: string | number }[]; required?: boolean; min_value?: number; max_value?: number; max_length?: number };
+type Json = {
+  name: string;
+  description: string;
+  type?: number;
+  options?: Json[];
+  choices?: { name: string; value: string | number }[];
+  required?: boolean;
+  min_value?: number;
+  max_value?: number;
+  max_length?: number;
+};
 
 function walk(option: Json, visit: (o: Json) => void): void {
   visit(option);
@@ -20,7 +30,7 @@ describe('commandsJSON', () => {
   it('turns the real command table into valid Discord commands', async () => {
     const { assistant } = await makeTestAssistant();
     const json = commandsJSON(assistant.commands) as Json[];
-    expect(json.map((c) => c.name).sort()).toEqual(['devops-help', 'devops-question', 'devops-quiz', 'devops-role', 'devops-search']);
+    expect(json.map((c) => c.name).sort()).toEqual(['devops-help', 'devops-interview', 'devops-question', 'devops-quiz', 'devops-role', 'devops-search']);
     for (const command of json) {
       walk(command, (o) => {
         expect(o.name).toMatch(NAME_PATTERN);
@@ -84,11 +94,11 @@ describe('registerCommands against the fake REST', () => {
 
   it('PUTs to the guild on the first run, then finds nothing changed and makes no PUT', async () => {
     const first = await registerCommands({ rest: rest(), applicationId: APP_ID, guildId: '300000000000000001', commands });
-    expect(first).toMatchObject({ changed: true, count: 5, message: 'registered 5 commands to guild 300000000000000001' });
+    expect(first).toMatchObject({ changed: true, count: 6, message: 'registered 6 commands to guild 300000000000000001' });
     expect(puts().map((c) => c.path)).toEqual([`/applications/${APP_ID}/guilds/300000000000000001/commands`]);
     expect(puts()[0]?.auth).toBe('Bot test-token');
     const second = await registerCommands({ rest: rest(), applicationId: APP_ID, guildId: '300000000000000001', commands });
-    expect(second).toMatchObject({ changed: false, message: 'no change: 5 commands up to date (guild 300000000000000001)' });
+    expect(second).toMatchObject({ changed: false, message: 'no change: 6 commands up to date (guild 300000000000000001)' });
     expect(puts()).toHaveLength(1);
   });
 
@@ -96,7 +106,7 @@ describe('registerCommands against the fake REST', () => {
     const global = commandsJSON((await makeTestAssistant()).assistant.commands, { global: true });
     const first = await registerCommands({ rest: rest(), applicationId: APP_ID, commands: global });
     expect(first.changed).toBe(true);
-    expect(first.message).toMatch(/^registered 5 commands globally/);
+    expect(first.message).toMatch(/^registered 6 commands globally/);
     expect(puts().at(-1)?.path).toBe(`/applications/${APP_ID}/commands`);
     expect((puts().at(-1)?.body as { contexts?: number[] }[] | undefined)?.[0]?.contexts).toEqual([0, 1]);
     expect((await registerCommands({ rest: rest(), applicationId: APP_ID, commands: global })).changed).toBe(false);
@@ -107,7 +117,21 @@ describe('registerCommands against the fake REST', () => {
 
   it('ignores defaults Discord fills in and key order', () => {
     const wanted = [{ name: 'a', description: 'd', options: [{ type: 3, name: 'x', description: 'y' }] }];
-    const registered = [{ id: '1', application_id: '2', version: '3', type: 1, name: 'a', description: 'd', nsfw: false, default_member_permissions: null, contexts: [1, 0], integration_types: [0], options: [{ description: 'y', name: 'x', type: 3, required: false, name_localizations: null }] }];
+    const registered = [
+      {
+        id: '1',
+        application_id: '2',
+        version: '3',
+        type: 1,
+        name: 'a',
+        description: 'd',
+        nsfw: false,
+        default_member_permissions: null,
+        contexts: [1, 0],
+        integration_types: [0],
+        options: [{ description: 'y', name: 'x', type: 3, required: false, name_localizations: null }],
+      },
+    ];
     expect(commandsDiffer(registered, wanted)).toBe(false);
     expect(commandsDiffer(registered, [{ ...wanted[0]!, options: [{ type: 3, name: 'x', description: 'y', required: true }] }])).toBe(true);
     expect(commandsDiffer([], wanted)).toBe(true);
@@ -118,16 +142,25 @@ describe('registerCommands against the fake REST', () => {
     const run = () =>
       promisify(execFile)(resolve(root, 'node_modules/.bin/tsx'), ['adapters/discord/register-cli.ts'], {
         cwd: root,
-        env: { PATH: process.env.PATH, DISCORD_TOKEN: 'cli-token', DISCORD_APPLICATION_ID: APP_ID, DISCORD_GUILD_ID: '300000000000000077', DISCORD_API_URL: fake.apiUrl },
+        env: {
+          PATH: process.env.PATH,
+          DISCORD_TOKEN: 'cli-token',
+          DISCORD_APPLICATION_ID: APP_ID,
+          DISCORD_GUILD_ID: '300000000000000077',
+          DISCORD_API_URL: fake.apiUrl,
+        },
       });
     const before = puts().length;
-    expect((await run()).stdout).toBe('discord:register: registered 5 commands to guild 300000000000000077\n');
+    expect((await run()).stdout).toBe('discord:register: registered 6 commands to guild 300000000000000077\n');
     const second = await run();
-    expect(second.stdout).toBe('discord:register: no change: 5 commands up to date (guild 300000000000000077)\n');
+    expect(second.stdout).toBe('discord:register: no change: 6 commands up to date (guild 300000000000000077)\n');
     expect(second.stderr).not.toContain('cli-token');
     expect(puts().length).toBe(before + 1);
     await expect(
-      promisify(execFile)(resolve(root, 'node_modules/.bin/tsx'), ['adapters/discord/register-cli.ts'], { cwd: root, env: { PATH: process.env.PATH, DISCORD_TOKEN: 'cli-token' } }),
+      promisify(execFile)(resolve(root, 'node_modules/.bin/tsx'), ['adapters/discord/register-cli.ts'], {
+        cwd: root,
+        env: { PATH: process.env.PATH, DISCORD_TOKEN: 'cli-token' },
+      }),
     ).rejects.toMatchObject({ stderr: expect.stringMatching(/DISCORD_APPLICATION_ID/) });
   }, 60_000);
 });

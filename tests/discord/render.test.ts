@@ -1,17 +1,17 @@
 import { describe, expect, it } from 'vitest';
-import { renderReply, renderText, buildModal } from '../../adapters/discord/render.js';
-import { clip, chunk } from '../../adapters/discord/limits.js';
 import { PROMPT_MARK, rowButtons } from '../../adapters/discord/components.js';
+import { chunk, clip } from '../../adapters/discord/limits.js';
+import { buildModal, renderReply, renderText } from '../../adapters/discord/render.js';
 import { COLOURS } from '../../adapters/discord/style.js';
 import type { Question, Role } from '../../src/content/schema.js';
-import type { AnswerFeedback, Reply, View } from '../../src/views.js';
 import { questionCard } from '../../src/questions/card-view.js';
-import { feedbackFor } from '../helpers/feedback.js';
 import { SUMMARY_FOOTNOTE } from '../../src/quiz/quiz-views.js';
+import type { AnswerFeedback, Reply, View } from '../../src/views.js';
+import { makeTestAssistant, realRoles } from '../helpers/assistant.js';
+import { feedbackFor } from '../helpers/feedback.js';
 import { oversizedViews } from '../renderers/oversized.js';
 import { fullFeedback } from '../renderers/real-feedback.js';
 import { reply, samples } from '../renderers/samples.js';
-import { makeTestAssistant, realRoles } from '../helpers/assistant.js';
 import { limitViolations } from './limits-check.js';
 
 const big = (n: number, unit = 'word ') => unit.repeat(Math.ceil(n / unit.length)).slice(0, n);
@@ -33,7 +33,6 @@ function card(role: Role, q: Question, answerShown: boolean): View {
   };
 }
 
-
 function quizQuestion(role: Role, q: Question, mode: 'choice' | 'text', fb?: AnswerFeedback): View {
   const texts = [q.choices.correct, ...q.choices.wrong];
   return {
@@ -47,7 +46,14 @@ function quizQuestion(role: Role, q: Question, mode: 'choice' | 'text', fb?: Ans
     ...(fb ? { feedback: fb } : {}),
     actions: [
       ...(mode === 'text'
-        ? [{ id: 'devops|z|text|abcdefgh|1', label: 'Answer', style: 'primary' as const, prompt: { actionId: 'devops|z|text|abcdefgh|1', title: 'Your answer', label: 'Answer as you would in the interview', maxLength: 3000 } }]
+        ? [
+            {
+              id: 'devops|z|text|abcdefgh|1',
+              label: 'Answer',
+              style: 'primary' as const,
+              prompt: { actionId: 'devops|z|text|abcdefgh|1', title: 'Your answer', label: 'Answer as you would in the interview', maxLength: 3000 },
+            },
+          ]
         : []),
       { id: 'devops|z|skip|abcdefgh|1', label: 'Skip' },
       { id: 'devops|z|stop|abcdefgh', label: 'Stop', style: 'danger' as const },
@@ -87,11 +93,32 @@ describe('renderReply over all real content', () => {
         }
         count += 1;
       }
-      const missed = role.questions.map((q) => ({ id: q.id, tier: q.tier, prompt: q.prompt, modelAnswer: q.answer, given: q.choices.wrong[0], outcome: 'wrong' as const }));
+      const missed = role.questions.map((q) => ({
+        id: q.id,
+        tier: q.tier,
+        prompt: q.prompt,
+        modelAnswer: q.answer,
+        given: q.choices.wrong[0],
+        outcome: 'wrong' as const,
+      }));
       const last = role.questions[0]!;
       expectValid({
         visibility: 'private',
-        view: { kind: 'quiz-summary', roleTitle: role.title, review: false, stopped: false, total: missed.length, answered: missed.length, correct: 0, points: 0, bestStreak: 0, feedback: fullFeedback(last, 'wrong'), footnote: SUMMARY_FOOTNOTE, missed, actions: [] },
+        view: {
+          kind: 'quiz-summary',
+          roleTitle: role.title,
+          review: false,
+          stopped: false,
+          total: missed.length,
+          answered: missed.length,
+          correct: 0,
+          points: 0,
+          bestStreak: 0,
+          feedback: fullFeedback(last, 'wrong'),
+          footnote: SUMMARY_FOOTNOTE,
+          missed,
+          actions: [],
+        },
       });
     }
     expect(count).toBeGreaterThan(10);
@@ -104,12 +131,16 @@ describe('renderReply over all real content', () => {
     for (const info of assistant.commands) {
       if (info.name.endsWith('-role')) {
         const section = info.options.find((o) => o.name === 'section');
-        for (const value of section?.type === 'choice' ? section.choices : []) replies.push(await assistant.handle({ type: 'command', command: info.name, options: { section: value }, ctx }));
+        for (const value of section?.type === 'choice' ? section.choices : [])
+          replies.push(await assistant.handle({ type: 'command', command: info.name, options: { section: value }, ctx }));
       }
       if (info.name.endsWith('-help')) replies.push(await assistant.handle({ type: 'command', command: info.name, options: {}, ctx }));
-      if (info.name.endsWith('-question')) for (const tier of ['basic', 'technical', 'advanced']) replies.push(await assistant.handle({ type: 'command', command: info.name, options: { tier }, ctx }));
+      if (info.name.endsWith('-question'))
+        for (const tier of ['basic', 'technical', 'advanced'])
+          replies.push(await assistant.handle({ type: 'command', command: info.name, options: { tier }, ctx }));
       if (info.name.endsWith('-search')) {
-        for (const q of roles[0]!.questions) replies.push(await assistant.handle({ type: 'command', command: info.name, options: { query: q.keywords.join(' ') }, ctx }));
+        for (const q of roles[0]!.questions)
+          replies.push(await assistant.handle({ type: 'command', command: info.name, options: { query: q.keywords.join(' ') }, ctx }));
         replies.push(await assistant.handle({ type: 'command', command: info.name, options: { query: 'the a of and to kubernetes terraform docker' }, ctx }));
       }
     }
@@ -129,7 +160,18 @@ describe('renderReply with oversized content', () => {
   }
 
   it('leaves out buttons whose ids Discord would refuse rather than cutting them', () => {
-    const message = renderReply({ visibility: 'private', view: { kind: 'notice', title: 't', text: 'x', actions: [{ id: 'x'.repeat(101), label: 'bad' }, { id: 'ok', label: 'ok' }] } });
+    const message = renderReply({
+      visibility: 'private',
+      view: {
+        kind: 'notice',
+        title: 't',
+        text: 'x',
+        actions: [
+          { id: 'x'.repeat(101), label: 'bad' },
+          { id: 'ok', label: 'ok' },
+        ],
+      },
+    });
     expect(rowButtons(message.components).map((b) => b.custom_id)).toEqual(['ok']);
   });
 
@@ -215,7 +257,14 @@ describe('renderReply look and feel', () => {
   it('escapes markdown in user text and keeps names as plain text', () => {
     const message = renderReply({
       visibility: 'public',
-      view: { kind: 'leaderboard', roleTitle: 'R', period: 'all', periodLabel: 'All time', rows: [{ rank: 1, userId: '1', name: '**@everyone** <@123>', points: 5, answered: 1, accuracy: 100 }], actions: [] },
+      view: {
+        kind: 'leaderboard',
+        roleTitle: 'R',
+        period: 'all',
+        periodLabel: 'All time',
+        rows: [{ rank: 1, userId: '1', name: '**@everyone** <@123>', points: 5, answered: 1, accuracy: 100 }],
+        actions: [],
+      },
     });
     expect(message.flags).toBeUndefined();
     expect(message.embeds[0]?.description).toContain('\\*\\*@everyone\\*\\* <@123>');

@@ -58,7 +58,12 @@ async function loginFault(config: Omit<DiscordConfig, 'token' | 'applicationId'>
     ...(readyTimeoutMs === undefined ? {} : { readyTimeoutMs }),
   });
   cleanup.push(() => bot.stop());
-  return checked(await bot.start().then(() => new Error('started'), (e: unknown) => e));
+  return checked(
+    await bot.start().then(
+      () => new Error('started'),
+      (e: unknown) => e,
+    ),
+  );
 }
 
 describe('Discord login faults', () => {
@@ -124,7 +129,9 @@ describe('registration faults', () => {
     const f = await fake();
     refuse(f, 403, { message: 'Missing Access', code: 50001 });
     const error = checked(await register({ token: TOKEN, applicationId: APP_ID, guildId: '300000000000000001', apiUrl: f.apiUrl }));
-    expect(error.message).toMatch(/\(Missing Access\): check DISCORD_APPLICATION_ID, and that DISCORD_GUILD_ID 300000000000000001 is a guild the bot was invited to with the applications\.commands scope$/);
+    expect(error.message).toMatch(
+      /\(Missing Access\): check DISCORD_APPLICATION_ID, and that DISCORD_GUILD_ID 300000000000000001 is a guild the bot was invited to with the applications\.commands scope$/,
+    );
   });
 
   it('404 for the application names DISCORD_APPLICATION_ID', async () => {

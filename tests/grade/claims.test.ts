@@ -4,7 +4,7 @@
  * the mechanisms are tested apart from the bank's content.
  */
 import { describe, expect, it } from 'vitest';
-import { questionSchema, type Question } from '../../src/content/schema.js';
+import { type Question, questionSchema } from '../../src/content/schema.js';
 import { gradeAnswer } from '../../src/quiz/grade.js';
 import { createAnalyzer } from '../../src/search/text.js';
 
@@ -16,16 +16,29 @@ const question: Question = questionSchema.parse({
   tier: 'basic',
   source: 'written',
   prompt: 'How do resource requests and limits work in Kubernetes?',
-  answer: 'Requests are the guaranteed minimum the scheduler uses for placement; limits are the ceiling, above which a container is throttled or killed. Never run production pods without them.',
+  answer:
+    'Requests are the guaranteed minimum the scheduler uses for placement; limits are the ceiling, above which a container is throttled or killed. Never run production pods without them.',
   topics: ['kubernetes'],
   keywords: ['requests', 'limits'],
   keyPoints: [
-    { point: 'Requests: the guaranteed minimum used for scheduling', about: ['requests', 'request'], terms: ['guaranteed', 'minimum', 'scheduler', 'placement', 'reserved'] },
-    { point: 'Limits: the ceiling; throttled or killed above it', about: ['limits', 'limit'], terms: ['ceiling', 'maximum', 'cap', 'throttled', 'oomkilled', 'killed'] },
+    {
+      point: 'Requests: the guaranteed minimum used for scheduling',
+      about: ['requests', 'request'],
+      terms: ['guaranteed', 'minimum', 'scheduler', 'placement', 'reserved'],
+    },
+    {
+      point: 'Limits: the ceiling; throttled or killed above it',
+      about: ['limits', 'limit'],
+      terms: ['ceiling', 'maximum', 'cap', 'throttled', 'oomkilled', 'killed'],
+    },
     { point: 'Never leave pods without requests and limits', negative: true, terms: ['skip requests', 'omit limits', 'leave out limits', 'no limits at all'] },
   ],
   contradictions: [
-    { about: ['limits', 'limit'], terms: ['guaranteed minimum', 'minimum', 'reserved'], feedback: 'You said limits are the guaranteed minimum: that is requests.' },
+    {
+      about: ['limits', 'limit'],
+      terms: ['guaranteed minimum', 'minimum', 'reserved'],
+      feedback: 'You said limits are the guaranteed minimum: that is requests.',
+    },
     { about: ['requests', 'request'], terms: ['ceiling', 'maximum', 'cap'], feedback: 'You said requests are the ceiling: that is limits.' },
   ],
   followUps: ['What happens over the CPU limit?'],
@@ -119,7 +132,11 @@ describe('negation inside and around a term', () => {
   });
 
   it('ends a negation at a new clause after a comma', () => {
-    const q = questionSchema.parse({ ...question, keyPoints: [{ point: 'State stays plaintext', terms: ['still plaintext'] }, ...question.keyPoints.slice(0, 2)], contradictions: [] });
+    const q = questionSchema.parse({
+      ...question,
+      keyPoints: [{ point: 'State stays plaintext', terms: ['still plaintext'] }, ...question.keyPoints.slice(0, 2)],
+      contradictions: [],
+    });
     const g = gradeAnswer(q, "Deleting the file doesn't remove it from state, it's still plaintext in the bucket.", analyzer, { genericTerms });
     expect(g.points[0]?.status).toBe('covered');
   });
@@ -161,7 +178,10 @@ describe('general paraphrase and attribution rules', () => {
   });
 
   it('credits a point said in its label’s own words', () => {
-    const q = questionSchema.parse({ ...question, keyPoints: [{ point: 'Rotate credentials with overlapping validity', terms: ['dual credentials'] }, ...question.keyPoints.slice(0, 2)] });
+    const q = questionSchema.parse({
+      ...question,
+      keyPoints: [{ point: 'Rotate credentials with overlapping validity', terms: ['dual credentials'] }, ...question.keyPoints.slice(0, 2)],
+    });
     const r = gradeAnswer(q, 'We rotate the credentials so both stay valid, an overlapping window.', analyzer, { genericTerms });
     expect(r.points[0]?.status).toBe('covered');
   });

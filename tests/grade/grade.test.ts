@@ -64,16 +64,16 @@ describe('gradeAnswer on the fixture', () => {
   it('needs the words of a multi-word term close together', () => {
     const near = gradeAnswer(crash, 'The pod showed exit code 137 and it was out of memory.', analyzer);
     expect(near.covered).toContain('Out of memory: OOMKilled, exit code 137');
-    const far = gradeAnswer(
-      crash,
-      'The service will exit when the liveness checks fail for a long time, and someone has to code a fix for it.',
-      analyzer,
-    );
+    const far = gradeAnswer(crash, 'The service will exit when the liveness checks fail for a long time, and someone has to code a fix for it.', analyzer);
     expect(far.covered).not.toContain('Inspect events and exit code with kubectl describe');
   });
 
   it('gives partial credit and names what was missed', () => {
-    const g = gradeAnswer(crash, 'First I would look at the events shown by kubectl describe, and then check whether the liveness probe is killing the pod too early.', analyzer);
+    const g = gradeAnswer(
+      crash,
+      'First I would look at the events shown by kubectl describe, and then check whether the liveness probe is killing the pod too early.',
+      analyzer,
+    );
     expect(g.covered).toEqual(['Inspect events and exit code with kubectl describe', 'Liveness probe too aggressive']);
     expect(g.missed).toEqual(['Read the previous container logs', 'Check configuration and environment variables', 'Out of memory: OOMKilled, exit code 137']);
     expect(g.score).toBeGreaterThan(20);

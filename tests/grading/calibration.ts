@@ -9,7 +9,7 @@ import { parse } from 'yaml';
 import { z } from 'zod';
 import type { Question, Role } from '../../src/content/schema.js';
 import { gradeAnswer } from '../../src/quiz/grade.js';
-import { createAnalyzer, type Analyzer } from '../../src/search/text.js';
+import { type Analyzer, createAnalyzer } from '../../src/search/text.js';
 
 const entrySchema = z.strictObject({
   question: z.string(),
@@ -110,7 +110,7 @@ export function agreement(entries: readonly CalibrationEntry[], questions: Reado
     if (!q) throw new Error(`calibration: unknown question ${e.question}`);
     return { grade: e.grade, score: scorer(q, e.answer), question: e.question };
   });
-  const pass = items.filter((i) => (i.grade >= 2) === (i.score >= 60)).length;
+  const pass = items.filter((i) => i.grade >= 2 === i.score >= 60).length;
   return {
     pairwiseWithin: pairwise(items, true),
     pairwiseAll: pairwise(items, false),

@@ -3,7 +3,7 @@
  * test moves, and seeded randomness.
  */
 import { resolve } from 'node:path';
-import { createAssistant, type Assistant } from '../../src/assistant.js';
+import { type Assistant, createAssistant } from '../../src/assistant.js';
 import { loadRoles } from '../../src/content/load.js';
 import type { Role } from '../../src/content/schema.js';
 import type { Store } from '../../src/ports.js';

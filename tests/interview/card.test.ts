@@ -3,7 +3,7 @@ import { ownScorecard, ownScorecards } from '../../src/interview/access.js';
 import { interviewCard, planOverview } from '../../src/interview/card.js';
 import { buildScorecard } from '../../src/interview/scorecard.js';
 import { setNote, setRedFlags, tickPoint } from '../../src/interview/session.js';
-import { MISTAKES, QUESTIONS, handBuilt } from './hand-built.js';
+import { handBuilt, MISTAKES, QUESTIONS } from './hand-built.js';
 import { ALICE, fixedPlan, MIN, must, nth, started, T0 } from './support.js';
 
 const content = { questions: QUESTIONS, mistakes: MISTAKES };
@@ -12,7 +12,15 @@ describe('planOverview', () => {
   it('lists the questions with their budgets and the time they add up to', () => {
     const o = planOverview(fixedPlan(QUESTIONS.slice(0, 3)), QUESTIONS);
     expect(o.summary).toBe("3 questions · 17 minutes + 5 for introductions and the candidate's questions · 22 of 45 planned");
-    expect(o.lines[1]).toEqual({ number: 2, questionId: 't1', tier: 'technical', topics: ['t1', 'shared'], minutes: 6, prompt: 'Question t1?', behavioural: false });
+    expect(o.lines[1]).toEqual({
+      number: 2,
+      questionId: 't1',
+      tier: 'technical',
+      topics: ['t1', 'shared'],
+      minutes: 6,
+      prompt: 'Question t1?',
+      behavioural: false,
+    });
   });
 });
 
@@ -24,7 +32,14 @@ describe('interviewCard', () => {
     s = must(setNote(s, on, 'Good start.'));
     const card = interviewCard(s, content, T0 + 2 * MIN);
     if (!card) throw new Error('no card');
-    expect(card).toMatchObject({ number: 1, of: 6, questionId: 'b0', prompt: 'Question b0?', note: 'Good start.', timer: expect.stringMatching(/^Question 1 of 6 · 2 of 5 min/) });
+    expect(card).toMatchObject({
+      number: 1,
+      of: 6,
+      questionId: 'b0',
+      prompt: 'Question b0?',
+      note: 'Good start.',
+      timer: expect.stringMatching(/^Question 1 of 6 · 2 of 5 min/),
+    });
     expect(card.keyPoints.map((k) => k.ticked)).toEqual([false, true, false, false]);
     expect(card.rubric.senior).toBe('b0: senior line');
     expect(card.answer).toBe(nth(QUESTIONS, 0).answer);
@@ -33,7 +48,9 @@ describe('interviewCard', () => {
   it('marks the red flags heard', () => {
     const on = { question: nth(QUESTIONS, 1), now: T0 };
     const s = must(setRedFlags(started(fixedPlan([on.question])), on, ['no-rollback-plan']));
-    expect(interviewCard(s, content, T0)?.redFlags).toEqual([{ id: 'no-rollback-plan', title: 'Automating deploys without a rollback plan', text: 'Risky.', heard: true }]);
+    expect(interviewCard(s, content, T0)?.redFlags).toEqual([
+      { id: 'no-rollback-plan', title: 'Automating deploys without a rollback plan', text: 'Risky.', heard: true },
+    ]);
   });
 });
 

@@ -78,7 +78,13 @@ describe('scorecardJson', () => {
       note: 'Knew the steps; no rollback story.',
     });
     expect(line.questions[0]?.note).toBeNull();
-    expect(line).toMatchObject({ id: 'abc12345', author: { platform: 'slack', id: 'U1', name: 'Alice' }, candidate: 'Jordan', level: 'mid', started: card.started });
+    expect(line).toMatchObject({
+      id: 'abc12345',
+      author: { platform: 'slack', id: 'U1', name: 'Alice' },
+      candidate: 'Jordan',
+      level: 'mid',
+      started: card.started,
+    });
     expect(line.summary).toMatchObject({ suggested: 'senior', supporting: ['t2', 'a3'], points: { ticked: 15, total: 18 } });
     expect(line.summary.readings[4]).toEqual({ id: 'a4', status: 'skipped', reading: null, evidence: 'Skipped: not assessed.' });
     // One line of JSON, round-trips.

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
+import { addBehavioural, buildPlan, type Plan, plannedMinutes, swapQuestion, tierCounts } from '../../src/interview/plan.js';
 import { seededRandom } from '../../src/random.js';
-import { addBehavioural, buildPlan, plannedMinutes, swapQuestion, tierCounts, type Plan } from '../../src/interview/plan.js';
 import { loadRealRole } from '../search/real-role.js';
 import { bank, behaviouralQuestions, must, nth, plan, question } from './support.js';
 
@@ -99,9 +99,19 @@ describe('buildPlan: topics', () => {
   });
 
   it('notes a thin topic: "only N questions … mention …; filled with …"', () => {
-    const questions = [...bank(), question('tf-1', 'technical', ['terraform']), question('tf-2', 'technical', ['terraform']), question('tf-3', 'basic', ['terraform'])];
+    const questions = [
+      ...bank(),
+      question('tf-1', 'technical', ['terraform']),
+      question('tf-2', 'technical', ['terraform']),
+      question('tf-3', 'basic', ['terraform']),
+    ];
     const p = plan(questions, 'mid', 45, 1, ['terraform']);
-    expect(p.items.filter((i) => i.topics.includes('terraform')).map((i) => i.questionId).sort()).toEqual(['tf-1', 'tf-2', 'tf-3']);
+    expect(
+      p.items
+        .filter((i) => i.topics.includes('terraform'))
+        .map((i) => i.questionId)
+        .sort(),
+    ).toEqual(['tf-1', 'tf-2', 'tf-3']);
     expect(p.notes).toContain('Only 3 questions at this level mention terraform; filled with 3 on other topics.');
     // The fillers spread over the other topics instead of repeating one.
     const fillers = p.items.filter((i) => !i.topics.includes('terraform')).flatMap((i) => i.topics);
@@ -150,7 +160,12 @@ describe('swapQuestion', () => {
   });
 
   it('prefers a question on the same topic, and one not swapped out before', () => {
-    const questions = [question('x1', 'technical', ['k8s']), question('x2', 'technical', ['k8s']), question('x3', 'technical', ['tf']), question('x4', 'technical', ['k8s'])];
+    const questions = [
+      question('x1', 'technical', ['k8s']),
+      question('x2', 'technical', ['k8s']),
+      question('x3', 'technical', ['tf']),
+      question('x4', 'technical', ['k8s']),
+    ];
     let p = plan([nth(questions, 0)], 'mid', 10);
     p = must(swapQuestion(p, 0, { questions, random: seededRandom(1) })).plan;
     const second = nth(p.items, 0).questionId;

@@ -55,7 +55,9 @@ describe('suggestLevel: the highest level half the questions reach, backed by a 
       0,
     );
     expect(s?.level).toBe('mid');
-    expect(s?.evidence).toBe('3 of 3 questions read mid or higher (t1, t2, b1); backed by technical or advanced t1, t2; not senior: no advanced question read senior.');
+    expect(s?.evidence).toBe(
+      '3 of 3 questions read mid or higher (t1, t2, b1); backed by technical or advanced t1, t2; not senior: no advanced question read senior.',
+    );
   });
 
   it('will not suggest mid from basic questions alone', () => {

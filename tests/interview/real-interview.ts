@@ -4,8 +4,6 @@
  * flag, note, skip, finish. Used by the end-to-end test and to print a sample.
  */
 import type { Role } from '../../src/content/schema.js';
-import { seededRandom } from '../../src/random.js';
-import { createAnalyzer } from '../../src/search/text.js';
 import { buildPlan } from '../../src/interview/plan.js';
 import { buildScorecard, type Scorecard } from '../../src/interview/scorecard.js';
 import {
@@ -20,6 +18,8 @@ import {
   startInterview,
   tickPoint,
 } from '../../src/interview/session.js';
+import { seededRandom } from '../../src/random.js';
+import { createAnalyzer } from '../../src/search/text.js';
 import { ALICE, MIN, must, nth, T0 } from './support.js';
 
 /** Runs a 45-minute mid interview; returns the finished session and its scorecard. */
@@ -28,7 +28,11 @@ export function realInterview(role: Role): { session: InterviewSession; card: Sc
   const plan = must(buildPlan({ questions: role.questions, level: 'mid', minutes: 45, random: seededRandom(42) }));
   let s = must(startInterview(createSession({ id: 'k3v9x2qa', roleId: role.id, author: ALICE, candidate: 'Candidate 7 <@U0CAND>', plan, now: T0 - MIN }), T0));
   let clock = T0;
-  const questionAt = (i: number) => nth(role.questions.filter((q) => q.id === s.questions[i]?.questionId), 0);
+  const questionAt = (i: number) =>
+    nth(
+      role.questions.filter((q) => q.id === s.questions[i]?.questionId),
+      0,
+    );
   for (let i = 0; i < s.questions.length; i++) {
     const q = questionAt(i);
     clock += (plan.items[i]?.minutes ?? 5) * MIN;
@@ -38,7 +42,13 @@ export function realInterview(role: Role): { session: InterviewSession; card: Sc
       continue;
     }
     // The candidate says the model answer, or only its first two sentences: the grade pre-ticks what they cover.
-    const said = i % 2 === 0 ? q.answer : q.answer.split(/(?<=\.)\s+/).slice(0, 2).join(' ');
+    const said =
+      i % 2 === 0
+        ? q.answer
+        : q.answer
+            .split(/(?<=\.)\s+/)
+            .slice(0, 2)
+            .join(' ');
     s = must(pasteAnswer(s, on, said, analyzer, { genericTerms: role.genericTerms }));
     if (i === 1) s = must(tickPoint(s, on, q.keyPoints.length - 1, true));
     if (i === 2 && q.redFlags[0]) s = must(setRedFlags(s, on, [q.redFlags[0]]));

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { buildScorecard } from '../../src/interview/scorecard.js';
 import { handBuilt, MISTAKES, QUESTIONS } from './hand-built.js';
-import { fixedPlan, must, started, T0, MIN } from './support.js';
+import { fixedPlan, MIN, must, started, T0 } from './support.js';
 
 const content = { questions: QUESTIONS, mistakes: MISTAKES };
 
@@ -91,7 +91,10 @@ describe('buildScorecard on a hand-built interview', () => {
   it('waits for the finish, and copes with nothing asked or a question gone from the bank', () => {
     expect(buildScorecard(started(fixedPlan(QUESTIONS)), content)).toMatchObject({ ok: false, error: { code: 'not-finished' } });
     const empty = must(buildScorecard(handBuilt(), { questions: [], mistakes: [] }));
-    expect(empty.questions[0]).toMatchObject({ prompt: '(b0: no longer in the question bank)', ticked: ['Key point 1', 'Key point 2', 'Key point 3', 'Key point 4'] });
+    expect(empty.questions[0]).toMatchObject({
+      prompt: '(b0: no longer in the question bank)',
+      ticked: ['Key point 1', 'Key point 2', 'Key point 3', 'Key point 4'],
+    });
     expect(empty.questions[1]?.redFlags).toEqual([{ id: 'no-rollback-plan', title: 'no-rollback-plan' }]);
   });
 });

@@ -1,6 +1,5 @@
 import { describe, expect, it } from 'vitest';
 import type { Question } from '../../src/content/schema.js';
-import { createAnalyzer } from '../../src/search/text.js';
 import {
   assertAuthor,
   createSession,
@@ -18,6 +17,7 @@ import {
   toggleRedFlag,
 } from '../../src/interview/session.js';
 import { timerLine, timerReading } from '../../src/interview/timer.js';
+import { createAnalyzer } from '../../src/search/text.js';
 import { fixtureRole } from '../search/fixture.js';
 import { ALICE, fixedPlan, MIN, must, started, T0 } from './support.js';
 
@@ -88,7 +88,10 @@ describe('marks', () => {
     expect(s.updatedAt).toBe(T0 + MIN);
     s = must(tickPoint(s, at(canary), 2, false));
     expect(s.questions[0]?.ticked).toEqual([0]);
-    expect(tickPoint(s, at(canary), 3, true)).toMatchObject({ ok: false, error: { code: 'bad-point', message: 'This question has key points 1 to 3; there is no point 4.' } });
+    expect(tickPoint(s, at(canary), 3, true)).toMatchObject({
+      ok: false,
+      error: { code: 'bad-point', message: 'This question has key points 1 to 3; there is no point 4.' },
+    });
     expect(code(tickPoint(s, at(canary), -1, true))).toBe('bad-point');
     expect(code(tickPoint(s, at(canary), 1.5, true))).toBe('bad-point');
     expect(code(setTicked(s, at(canary), [0, 1, 7]))).toBe('bad-point');

@@ -1,10 +1,10 @@
 /** Banks and sessions for the interview tests, independent of the real content. */
 import type { Question, Tier } from '../../src/content/schema.js';
-import type { Actor } from '../../src/requests.js';
-import { seededRandom } from '../../src/random.js';
 import { buildPlan, type Plan } from '../../src/interview/plan.js';
-import { createSession, type InterviewSession, startInterview } from '../../src/interview/session.js';
 import type { InterviewLevel, Result } from '../../src/interview/result.js';
+import { createSession, type InterviewSession, startInterview } from '../../src/interview/session.js';
+import { seededRandom } from '../../src/random.js';
+import type { Actor } from '../../src/requests.js';
 import { fixtureRole } from '../search/fixture.js';
 
 export const ALICE: Actor = { platform: 'slack', id: 'U1', name: 'Alice' };
@@ -71,7 +71,13 @@ export function fixedPlan(questions: readonly Question[], level: InterviewLevel 
     minutes: 45,
     reserveMinutes: 5,
     topics: [],
-    items: questions.map((q) => ({ questionId: q.id, tier: q.tier, topics: q.topics, minutes: minutes[q.tier], behavioural: q.topics.includes('behavioural') })),
+    items: questions.map((q) => ({
+      questionId: q.id,
+      tier: q.tier,
+      topics: q.topics,
+      minutes: minutes[q.tier],
+      behavioural: q.topics.includes('behavioural'),
+    })),
     excluded: [],
     passed: [],
     notes: [],

@@ -5,12 +5,12 @@ import { createSession, pasteAnswer, setNote, setRedFlags, setTicked, tickPoint 
 import {
   cardView,
   deleteConfirmView,
+  type InterviewActionRef,
+  type InterviewViewContext,
   listView,
   planView,
   scorecardView,
   shareConfirmView,
-  type InterviewActionRef,
-  type InterviewViewContext,
 } from '../../src/interview/views.js';
 import { createAnalyzer } from '../../src/search/text.js';
 import type { View } from '../../src/views.js';

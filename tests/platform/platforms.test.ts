@@ -6,10 +6,10 @@
 import { readFileSync } from 'node:fs';
 import { relative, resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { silentLogger } from '../../adapters/logger.js';
 import { chosenPlatforms, definePlatform, type Platform } from '../../adapters/platform.js';
 import { PLATFORMS } from '../../adapters/platforms.js';
-import { serve, type Channel } from '../../adapters/serve.js';
-import { silentLogger } from '../../adapters/logger.js';
+import { type Channel, serve } from '../../adapters/serve.js';
 import type { RequestContext } from '../../src/requests.js';
 import { cmd, makeTestAssistant } from '../helpers/assistant.js';
 import { importGraph, importSpecifiers, reachable } from '../helpers/import-graph.js';

@@ -4,8 +4,8 @@
  * log with the request's ids, keep user errors private.
  */
 import { describe, expect, it } from 'vitest';
-import { requestIds, serve, serveReply, type Channel } from '../../adapters/serve.js';
 import type { Logger } from '../../adapters/logger.js';
+import { type Channel, requestIds, serve, serveReply } from '../../adapters/serve.js';
 import type { Reply } from '../../src/views.js';
 import { cmd, ctxFor } from '../helpers/assistant.js';
 

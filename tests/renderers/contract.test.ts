@@ -10,9 +10,9 @@ import { describe, expect, it } from 'vitest';
 import { numberedItems } from '../../adapters/console/checklists.js';
 import { checklistsOf } from '../../adapters/format/interview.js';
 import type { PointFeedback, View } from '../../src/views.js';
-import { expectedButtons, expectedHidden, expectedShown, type Expected } from './expected.js';
+import { type Expected, expectedButtons, expectedHidden, expectedShown } from './expected.js';
 import { PLATFORMS, type Platform } from './platforms.js';
-import { reply, samples, type Sample } from './samples.js';
+import { reply, type Sample, samples } from './samples.js';
 import { labelWords, norm, type Shown } from './visible.js';
 
 // Every kind of the View union: adding a kind fails to compile here until it is listed,
@@ -48,14 +48,24 @@ describe('the fixture', () => {
     const cards = views.filter((v) => v.kind === 'card');
     expect(cards.some((v) => v.answerShown) && cards.some((v) => !v.answerShown) && cards.some((v) => v.note)).toBe(true);
     const questions = views.filter((v) => v.kind === 'quiz-question');
-    for (const mode of ['choice', 'text'] as const) expect(questions.some((v) => v.mode === mode && v.feedback && v.note), mode).toBe(true);
+    for (const mode of ['choice', 'text'] as const)
+      expect(
+        questions.some((v) => v.mode === mode && v.feedback && v.note),
+        mode,
+      ).toBe(true);
     const statuses = new Set(feedback.flatMap((f) => f.keyPoints ?? []).map((p) => p.status));
     expect(statuses).toEqual(new Set(Object.keys(STATUSES)));
     expect(feedback.some((f) => (f.contradictions?.length ?? 0) > 1 && f.capped && f.notes?.length)).toBe(true);
-    for (const kind of ['search', 'quiz-summary'] as const) expect(views.some((v) => v.kind === kind && 'note' in v && v.note), kind).toBe(true);
+    for (const kind of ['search', 'quiz-summary'] as const)
+      expect(
+        views.some((v) => v.kind === kind && 'note' in v && v.note),
+        kind,
+      ).toBe(true);
     expect(views.some((v) => v.kind === 'error' && v.usage?.includes('\n'))).toBe(true);
     const interviewCards = views.filter((v) => v.kind === 'interview-card');
-    expect(interviewCards.some((v) => v.answerShown) && interviewCards.some((v) => !v.answerShown && v.pasted && v.interviewerNote && v.redFlags && v.note)).toBe(true);
+    expect(
+      interviewCards.some((v) => v.answerShown) && interviewCards.some((v) => !v.answerShown && v.pasted && v.interviewerNote && v.redFlags && v.note),
+    ).toBe(true);
     const boxes = interviewCards.flatMap((v) => checklistsOf(v).flatMap((l) => l.items));
     expect(boxes.some((i) => i.checked) && boxes.some((i) => !i.checked) && boxes.some((i) => i.hint) && boxes.some((i) => i.label.length > 100)).toBe(true);
     expect(views.some((v) => v.kind === 'interview-list' && v.rows.length > 0 && v.inProgress.length > 0)).toBe(true);
@@ -97,7 +107,10 @@ describe.each(PLATFORMS)('$name renderer', (platform) => {
       }
       expect(checklists.map((c) => c.id)).toEqual(lists.map((l) => l.id));
       for (const [i, list] of lists.entries()) {
-        expect(checklists[i]?.items.map((b) => [b.value, b.checked]), list.label).toEqual(list.items.map((b) => [b.value, b.checked]));
+        expect(
+          checklists[i]?.items.map((b) => [b.value, b.checked]),
+          list.label,
+        ).toEqual(list.items.map((b) => [b.value, b.checked]));
       }
     });
 
@@ -106,7 +119,11 @@ describe.each(PLATFORMS)('$name renderer', (platform) => {
       for (const { action, choice } of expectedButtons(sample.view)) {
         if (!platform.buttonId) {
           // Typed words, not buttons: the choices are typed as their letters (checked as text above).
-          if (!choice) expect(buttons.map((b) => labelWords(b.label)), action.label).toContain(labelWords(action.label));
+          if (!choice)
+            expect(
+              buttons.map((b) => labelWords(b.label)),
+              action.label,
+            ).toContain(labelWords(action.label));
           continue;
         }
         const id = platform.buttonId(action);

@@ -7,7 +7,7 @@
 import { gradeLines, rubricLines, sourceLabel } from '../../adapters/format/grading.js';
 import { checklistsOf, coverageText, pastedLines } from '../../adapters/format/interview.js';
 import { usageLines } from '../../adapters/format/words.js';
-import { RESULT_KIND_LABELS, type Action, type AnswerFeedback, type View } from '../../src/views.js';
+import { type Action, type AnswerFeedback, RESULT_KIND_LABELS, type View } from '../../src/views.js';
 
 /** One thing to find in what was shown, with what it is for the failure message. */
 export interface Expected {
@@ -63,25 +63,38 @@ function kindExpected(view: View): Expected[] {
       ];
     }
     case 'quiz-question':
-      return [...each('title', [view.roleTitle, view.question.prompt]), ...each('choice', view.choices.map((c) => c.text))];
+      return [
+        ...each('title', [view.roleTitle, view.question.prompt]),
+        ...each(
+          'choice',
+          view.choices.map((c) => c.text),
+        ),
+      ];
     case 'quiz-summary':
       return [
         ...each('title', [view.roleTitle]),
         ...view.missed.flatMap((m) => each('missed question', [m.prompt, m.outcome === 'wrong' ? m.given : undefined, m.modelAnswer])),
       ];
     case 'search':
-      return [
-        ...each('title', [view.roleTitle, view.query]),
-        ...view.results.flatMap((r) => each('result', [r.title, r.snippet, RESULT_KIND_LABELS[r.kind]])),
-      ];
+      return [...each('title', [view.roleTitle, view.query]), ...view.results.flatMap((r) => each('result', [r.title, r.snippet, RESULT_KIND_LABELS[r.kind]]))];
     case 'leaderboard':
       return [...each('title', [view.roleTitle, view.periodLabel]), ...view.rows.flatMap((r) => each('row', [r.name, String(r.points)]))];
     case 'stats':
-      return [...each('title', [view.roleTitle, view.name]), ...each('accuracy row', [...view.byTier, ...view.byTopic, ...view.weakest].map((r) => r.label))];
+      return [
+        ...each('title', [view.roleTitle, view.name]),
+        ...each(
+          'accuracy row',
+          [...view.byTier, ...view.byTopic, ...view.weakest].map((r) => r.label),
+        ),
+      ];
     case 'help':
       return [
         ...each('title', [view.title]),
-        ...view.commands.flatMap((c) => [...each('command', [c.name, c.description]), ...each('usage', usageLines(c.name, c.usage)), ...each('example', c.examples)]),
+        ...view.commands.flatMap((c) => [
+          ...each('command', [c.name, c.description]),
+          ...each('usage', usageLines(c.name, c.usage)),
+          ...each('example', c.examples),
+        ]),
       ];
     case 'notice':
       return each('title', [view.title, view.text]);
@@ -105,7 +118,13 @@ function interviewExpected(view: Extract<View, { kind: `interview-${string}` }>)
       const q = view.question;
       return [
         ...each('title', [view.roleTitle, view.candidate, q.prompt, view.timer]),
-        ...checklistsOf(view).flatMap((list) => [...each('checklist', [list.label]), ...each('checklist item', list.items.map((i) => i.label))]),
+        ...checklistsOf(view).flatMap((list) => [
+          ...each('checklist', [list.label]),
+          ...each(
+            'checklist item',
+            list.items.map((i) => i.label),
+          ),
+        ]),
         ...each('red flag detail', view.redFlags?.items.map((i) => i.detail) ?? []),
         ...each('follow-up', q.followUps),
         ...each('rubric', rubricLines(q.rubric)),

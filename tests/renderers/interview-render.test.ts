@@ -10,17 +10,17 @@ import { numberedItems, parseTickLine } from '../../adapters/console/checklists.
 import { renderReply as renderConsole } from '../../adapters/console/render.js';
 import { rowSelects } from '../../adapters/discord/components.js';
 import { renderReply as renderDiscord } from '../../adapters/discord/render.js';
+import { checklistsOf } from '../../adapters/format/interview.js';
 import { checklistBlocks } from '../../adapters/slack/checklist.js';
 import { renderReply as renderSlack } from '../../adapters/slack/render.js';
-import { checklistsOf } from '../../adapters/format/interview.js';
-import { fixedPlan, must, started, T0, MIN } from '../interview/support.js';
-import { realInterview } from '../interview/real-interview.js';
-import { cardView, listView, planView, scorecardView, type InterviewViewContext } from '../../src/interview/views.js';
 import { pasteAnswer, setNote, setRedFlags } from '../../src/interview/session.js';
+import { cardView, type InterviewViewContext, listView, planView, scorecardView } from '../../src/interview/views.js';
 import { createAnalyzer } from '../../src/search/text.js';
 import type { Reply, View } from '../../src/views.js';
 import { limitViolations } from '../discord/limits-check.js';
 import { realRoles } from '../helpers/assistant.js';
+import { realInterview } from '../interview/real-interview.js';
+import { fixedPlan, MIN, must, started, T0 } from '../interview/support.js';
 import { checkMessage } from '../slack/limits.js';
 import { oversizedInterviewViews } from './oversized-interview.js';
 

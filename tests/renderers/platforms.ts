@@ -8,7 +8,7 @@ import { customIdFor } from '../../adapters/discord/components.js';
 import { renderReply as renderDiscord } from '../../adapters/discord/render.js';
 import { renderReply as renderSlack } from '../../adapters/slack/render.js';
 import type { Action, Reply } from '../../src/views.js';
-import { consoleShown, discordShown, slackShown, type Shown } from './visible.js';
+import { consoleShown, discordShown, type Shown, slackShown } from './visible.js';
 
 /** A renderer as the contract sees it. */
 export interface Platform {

@@ -8,7 +8,7 @@
  */
 import type { AnswerFeedback, Reply, View } from '../../src/views.js';
 import { interviewSamples } from './interview-samples.js';
-import { ROLE, cardActions, choiceFeedback, gradedFeedback, question, quizActions } from './sample-parts.js';
+import { cardActions, choiceFeedback, gradedFeedback, question, quizActions, ROLE } from './sample-parts.js';
 
 export { cardActions } from './sample-parts.js';
 
@@ -64,7 +64,14 @@ const search: View = {
   roleTitle: ROLE,
   query: 'kubernets crashloop',
   results: [
-    { id: 'crashloop-debugging', kind: 'question', title: 'A pod is in CrashLoopBackOff', snippet: 'Check logs of the previous container.', tier: 'advanced', score: 3.2 },
+    {
+      id: 'crashloop-debugging',
+      kind: 'question',
+      title: 'A pod is in CrashLoopBackOff',
+      snippet: 'Check logs of the previous container.',
+      tier: 'advanced',
+      score: 3.2,
+    },
     { id: 'uc-deploys', kind: 'use-case', title: 'Zero-downtime deploys', snippet: 'Blue-green and canary releases.', score: 2.1 },
     { id: 'm-latest', kind: 'mistake', title: 'Shipping the latest tag', snippet: 'Pin image digests instead.', score: 1.4 },
   ],
@@ -88,9 +95,19 @@ export const samples: Sample[] = [
   },
   {
     name: 'card, answer hidden, with a note',
-    view: { kind: 'card', roleTitle: ROLE, note: 'Already at the hardest tier: another advanced question.', question, answerShown: false, actions: cardActions },
+    view: {
+      kind: 'card',
+      roleTitle: ROLE,
+      note: 'Already at the hardest tier: another advanced question.',
+      question,
+      answerShown: false,
+      actions: cardActions,
+    },
   },
-  { name: 'card, answer hidden', view: { kind: 'card', roleTitle: ROLE, question, answerShown: false, actions: [...cardActions, { id: 'x|f|q1', label: 'Flag' }] } },
+  {
+    name: 'card, answer hidden',
+    view: { kind: 'card', roleTitle: ROLE, question, answerShown: false, actions: [...cardActions, { id: 'x|f|q1', label: 'Flag' }] },
+  },
   {
     name: 'card, answer shown, with a note',
     view: {
@@ -106,7 +123,11 @@ export const samples: Sample[] = [
   { name: 'quiz question, text, graded feedback and a note', view: textQuestionView(1500, gradedFeedback, 'Answers over 1500 characters are cut.') },
   {
     name: 'quiz question, after a right choice',
-    view: { ...(choiceQuestion as Extract<View, { kind: 'quiz-question' }>), note: undefined, feedback: { ...choiceFeedback, outcome: 'correct', points: 100, bonus: 0, given: 'The smallest deployable unit' } },
+    view: {
+      ...(choiceQuestion as Extract<View, { kind: 'quiz-question' }>),
+      note: undefined,
+      feedback: { ...choiceFeedback, outcome: 'correct', points: 100, bonus: 0, given: 'The smallest deployable unit' },
+    },
   },
   {
     name: 'quiz summary, with feedback, a note and a footnote',
@@ -188,7 +209,10 @@ export const samples: Sample[] = [
     },
   },
   { name: 'notice', view: { kind: 'notice', title: 'Quiz stopped', text: 'Your quiz was stopped.', actions: [] } },
-  { name: 'notice, with buttons', view: { kind: 'notice', title: 'Thanks for the flag', text: 'Question flagged for review.', actions: [{ id: 'x|c|another|q1', label: 'Another' }] } },
+  {
+    name: 'notice, with buttons',
+    view: { kind: 'notice', title: 'Thanks for the flag', text: 'Question flagged for review.', actions: [{ id: 'x|c|another|q1', label: 'Another' }] },
+  },
   { name: 'error, with usage', view: { kind: 'error', code: 'bad-arguments', message: 'Unknown tier "expert".', usage: '/devops-question [tier] [topic]' } },
   {
     name: 'error, with usage lines',

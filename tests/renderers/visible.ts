@@ -4,8 +4,8 @@
  * `norm` then makes the three comparable with the view's own words.
  */
 import { rowButtons, rowSelects } from '../../adapters/discord/components.js';
-import type { SlackMessage } from '../../adapters/slack/render.js';
 import type { DiscordMessage } from '../../adapters/discord/render.js';
+import type { SlackMessage } from '../../adapters/slack/render.js';
 import type { Action } from '../../src/views.js';
 
 /** A button as shown: its label and, where the platform has one, the id a press sends. */

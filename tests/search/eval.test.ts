@@ -13,7 +13,11 @@ import { EVAL_QUERIES, evaluate } from './eval-queries.js';
 
 const index = buildSearchIndex(loadBank());
 const search = (query: string): string[] => searchIndex(index, query).map((h) => h.questionId ?? h.id);
-const run = (set: 'tuning' | 'held-out') => evaluate(EVAL_QUERIES.filter((q) => q.set === set), search);
+const run = (set: 'tuning' | 'held-out') =>
+  evaluate(
+    EVAL_QUERIES.filter((q) => q.set === set),
+    search,
+  );
 
 describe('query evaluation on the frozen bank', () => {
   it('has at least 25 queries, each expecting a question of the bank', () => {

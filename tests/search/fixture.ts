@@ -2,7 +2,7 @@
  * A small role written for these tests, in the shape of the real content, so
  * search and grading can be tested before (and independently of) the real bank.
  */
-import { roleSchema, type Role } from '../../src/content/schema.js';
+import { type Role, roleSchema } from '../../src/content/schema.js';
 
 const choices = { correct: 'The right one', wrong: ['Wrong one', 'Wrong two', 'Wrong three'] };
 /** Fields every question needs that search and grading tests do not look at. */

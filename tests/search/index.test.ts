@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { buildSearchIndex, indexDocuments, matchQuestions, searchIndex, type SearchDocument } from '../../src/search/index.js';
+import { buildSearchIndex, indexDocuments, matchQuestions, type SearchDocument, searchIndex } from '../../src/search/index.js';
 import { createAnalyzer } from '../../src/search/text.js';
-import { fixtureRole } from './fixture.js';
 import { loadBank } from './bank.js';
+import { fixtureRole } from './fixture.js';
 
 const index = buildSearchIndex(fixtureRole);
 const ids = (query: string, limit = 10) => searchIndex(index, query, { limit }).map((h) => h.id);
@@ -88,7 +88,11 @@ describe('field weights', () => {
     ],
   });
   const idx = indexDocuments(
-    [doc('in-answer', 'answer', 'helm charts', 'alpha beta'), doc('in-prompt', 'prompt', 'helm charts', 'alpha beta'), doc('other', 'prompt', 'gamma', 'delta')],
+    [
+      doc('in-answer', 'answer', 'helm charts', 'alpha beta'),
+      doc('in-prompt', 'prompt', 'helm charts', 'alpha beta'),
+      doc('other', 'prompt', 'gamma', 'delta'),
+    ],
     createAnalyzer(),
   );
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { buildSearchIndex, indexDocuments, searchIndex, unmatchedTerms, type SearchDocument } from '../../src/search/index.js';
+import { buildSearchIndex, indexDocuments, type SearchDocument, searchIndex, unmatchedTerms } from '../../src/search/index.js';
 import { LIGHT_WORDS, RELATED_GROUPS } from '../../src/search/related.js';
 import { STOP_WORDS } from '../../src/search/stop-words.js';
 import { createAnalyzer } from '../../src/search/text.js';
@@ -15,8 +15,7 @@ const doc = (id: string, prompt: string): SearchDocument => ({
   questionId: id,
   fields: [{ name: 'prompt', text: prompt, weight: 3, strong: true }],
 });
-const ids = (documents: SearchDocument[], query: string): string[] =>
-  searchIndex(indexDocuments(documents, createAnalyzer()), query).map((h) => h.id);
+const ids = (documents: SearchDocument[], query: string): string[] => searchIndex(indexDocuments(documents, createAnalyzer()), query).map((h) => h.id);
 
 describe('related everyday words', () => {
   it('finds a document by a related word, below one that says the word typed', () => {

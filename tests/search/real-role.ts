@@ -4,7 +4,7 @@
  */
 import { existsSync, readFileSync } from 'node:fs';
 import { parse } from 'yaml';
-import { roleSchema, type Role } from '../../src/content/schema.js';
+import { type Role, roleSchema } from '../../src/content/schema.js';
 
 const PATH = new URL('../../content/roles/devops-engineer.yaml', import.meta.url);
 

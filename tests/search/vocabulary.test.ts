@@ -1,9 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import { buildTrie } from '../../src/search/trie.js';
-import { createVocabulary, editDistance, maxTypoDistance, type Correction } from '../../src/search/text.js';
-import { stemWord } from '../../src/search/tokenize.js';
-import { loadBank } from './bank.js';
 import { buildSearchIndex } from '../../src/search/index.js';
+import { type Correction, createVocabulary, editDistance, maxTypoDistance } from '../../src/search/text.js';
+import { stemWord } from '../../src/search/tokenize.js';
+import { buildTrie } from '../../src/search/trie.js';
+import { loadBank } from './bank.js';
 
 /** The correction rule spelt out as a scan of every word: what the trie search must agree with. */
 function reference(counts: ReadonlyMap<string, number>): (word: string) => Correction | undefined {
@@ -78,7 +78,12 @@ describe('typo correction over the trie', () => {
     expect(trie.near('kuberentes', 2).words).toEqual([{ word: 'kubernetes', dist: 1 }]);
     expect(trie.near('terafrom', 2).words).toEqual([{ word: 'terraform', dist: 2 }]);
     expect(trie.near('cenarr', 1).words).toEqual([]);
-    expect(trie.near('canar', 1).words.map((w) => w.word).sort()).toEqual(['canary']);
+    expect(
+      trie
+        .near('canar', 1)
+        .words.map((w) => w.word)
+        .sort(),
+    ).toEqual(['canary']);
     expect(trie.near('canne', 1).starts.flatMap((s) => s.words())).toEqual(['cannery']);
   });
 });

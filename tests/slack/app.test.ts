@@ -4,9 +4,9 @@
  * escaping and listener registration.
  */
 import { afterEach, describe, expect, it } from 'vitest';
-import { ADA, commandBody, postSigned, textOf } from './fakes.js';
 import { fakeAssistant } from './fake-assistant.js';
-import { startHarness, type Harness } from './harness.js';
+import { ADA, commandBody, postSigned, textOf } from './fakes.js';
+import { type Harness, startHarness } from './harness.js';
 
 let h: Harness | undefined;
 afterEach(async () => {

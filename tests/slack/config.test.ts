@@ -1,8 +1,8 @@
 /** Slack configuration from the environment, and startSlack's contract. */
 import { describe, expect, it } from 'vitest';
-import { parseSlackConfig } from '../../adapters/slack/config.js';
-import { startSlack } from '../../adapters/slack/app.js';
 import { silentLogger } from '../../adapters/logger.js';
+import { startSlack } from '../../adapters/slack/app.js';
+import { parseSlackConfig } from '../../adapters/slack/config.js';
 import { fakeAssistant } from './fake-assistant.js';
 import { startFakeSlackApi } from './fakes.js';
 
@@ -26,7 +26,13 @@ describe('parseSlackConfig', () => {
   });
 
   it('runs HTTP with a bot token and signing secret, on PORT (default 3000) and HOST (default 0.0.0.0)', () => {
-    expect(parseSlackConfig({ SLACK_BOT_TOKEN: BOT, SLACK_SIGNING_SECRET: 's' })).toEqual({ mode: 'http', botToken: BOT, signingSecret: 's', port: 3000, host: '0.0.0.0' });
+    expect(parseSlackConfig({ SLACK_BOT_TOKEN: BOT, SLACK_SIGNING_SECRET: 's' })).toEqual({
+      mode: 'http',
+      botToken: BOT,
+      signingSecret: 's',
+      port: 3000,
+      host: '0.0.0.0',
+    });
     expect(parseSlackConfig({ SLACK_BOT_TOKEN: BOT, SLACK_SIGNING_SECRET: 's', PORT: '8080' })?.port).toBe(8080);
     expect(parseSlackConfig({ SLACK_BOT_TOKEN: BOT, SLACK_SIGNING_SECRET: 's', PORT: ' 65535 ' })?.port).toBe(65535);
     expect(parseSlackConfig({ SLACK_BOT_TOKEN: BOT, SLACK_SIGNING_SECRET: 's', PORT: '1' })?.port).toBe(1);
@@ -36,9 +42,12 @@ describe('parseSlackConfig', () => {
     for (const PORT of ['', ' ', '\t']) expect(parseSlackConfig({ SLACK_BOT_TOKEN: BOT, SLACK_SIGNING_SECRET: 's', PORT })?.port).toBe(3000);
   });
 
-  it.each(['0', '0xb864', '0b1', '0o17', '1e3', '80.0', '+80', '-1', '65536', '99999', '8080abc', 'eighty', '80 80', 'Infinity'])('refuses PORT=%j: a whole number from 1 to 65535 only', (PORT) => {
-    expect(() => parseSlackConfig({ SLACK_BOT_TOKEN: BOT, SLACK_SIGNING_SECRET: 's', PORT })).toThrow(/PORT must be a whole number from 1 to 65535/);
-  });
+  it.each(['0', '0xb864', '0b1', '0o17', '1e3', '80.0', '+80', '-1', '65536', '99999', '8080abc', 'eighty', '80 80', 'Infinity'])(
+    'refuses PORT=%j: a whole number from 1 to 65535 only',
+    (PORT) => {
+      expect(() => parseSlackConfig({ SLACK_BOT_TOKEN: BOT, SLACK_SIGNING_SECRET: 's', PORT })).toThrow(/PORT must be a whole number from 1 to 65535/);
+    },
+  );
 
   it('listens on HOST: IP addresses and host names, blank for the default', () => {
     const host = (HOST: string) => parseSlackConfig({ SLACK_BOT_TOKEN: BOT, SLACK_SIGNING_SECRET: 's', HOST })?.host;
@@ -58,7 +67,9 @@ describe('parseSlackConfig', () => {
   });
 
   it('takes SLACK_API_URL as the Web API base, ending in a slash', () => {
-    expect(parseSlackConfig({ SLACK_BOT_TOKEN: BOT, SLACK_SIGNING_SECRET: 's', SLACK_API_URL: 'http://127.0.0.1:9/api' })?.apiUrl).toBe('http://127.0.0.1:9/api/');
+    expect(parseSlackConfig({ SLACK_BOT_TOKEN: BOT, SLACK_SIGNING_SECRET: 's', SLACK_API_URL: 'http://127.0.0.1:9/api' })?.apiUrl).toBe(
+      'http://127.0.0.1:9/api/',
+    );
   });
 
   it.each([

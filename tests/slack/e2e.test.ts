@@ -4,8 +4,8 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { makeTestAssistant } from '../helpers/assistant.js';
-import { ADA, BOB, buttonsOf, commandBody, postSigned, textOf, type Posted } from './fakes.js';
-import { findButton, startHarness, type Harness } from './harness.js';
+import { ADA, BOB, buttonsOf, commandBody, type Posted, postSigned, textOf } from './fakes.js';
+import { findButton, type Harness, startHarness } from './harness.js';
 
 let h: Harness;
 

@@ -5,7 +5,14 @@ import type { Request } from '../../src/requests.js';
 import type { Reply } from '../../src/views.js';
 
 export const FAKE_COMMANDS: CommandInfo[] = [
-  { name: 'test-echo', description: 'Echo', usage: '<text>', options: [{ name: 'text', description: 'Text', type: 'text', maxLength: 500 }], subcommands: [], examples: [] },
+  {
+    name: 'test-echo',
+    description: 'Echo',
+    usage: '<text>',
+    options: [{ name: 'text', description: 'Text', type: 'text', maxLength: 500 }],
+    subcommands: [],
+    examples: [],
+  },
   { name: 'test-boom', description: 'Always fails', usage: '', options: [], subcommands: [], examples: [] },
 ];
 
@@ -23,7 +30,15 @@ export function fakeAssistant(options: { gate?: Promise<void> } = {}): Assistant
       const text = request.type === 'command' ? (request.text ?? '') : `${request.actionId}:${request.text ?? ''}`;
       return {
         visibility: request.type === 'command' ? 'public' : 'private',
-        view: { kind: 'notice', title: 'Echo', text, actions: [{ id: 'boom', label: 'Boom' }, { id: 'ok', label: 'OK' }] },
+        view: {
+          kind: 'notice',
+          title: 'Echo',
+          text,
+          actions: [
+            { id: 'boom', label: 'Boom' },
+            { id: 'ok', label: 'OK' },
+          ],
+        },
       };
     },
   };

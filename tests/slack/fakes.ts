@@ -10,7 +10,6 @@ import { readBody } from '../helpers/http.js';
 export const SIGNING_SECRET = 'test-signing-secret';
 export const BOT_TOKEN = 'xoxb-test-token';
 
-
 function listen(server: Server): Promise<number> {
   return new Promise((resolve) => server.listen(0, '127.0.0.1', () => resolve((server.address() as AddressInfo).port)));
 }
@@ -175,12 +174,7 @@ export function commandBody(command: string, text: string, responseUrl: string, 
 }
 
 /** A block_actions payload body for one pressed button. */
-export function actionBody(
-  button: { action_id: string; value?: string },
-  responseUrl: string,
-  user: TestUser = ADA,
-  channel = 'C1',
-): string {
+export function actionBody(button: { action_id: string; value?: string }, responseUrl: string, user: TestUser = ADA, channel = 'C1'): string {
   const payload = {
     type: 'block_actions',
     team: { id: 'T1', domain: 'test' },
@@ -218,9 +212,7 @@ export function submitBody(view: { callback_id: string; private_metadata: string
 
 /** Every button of a posted message. */
 export function buttonsOf(message: Posted): { action_id: string; value?: string; text: { text: string } }[] {
-  return (message.blocks ?? []).flatMap((b) =>
-    b.type === 'actions' ? (b.elements as { action_id: string; value?: string; text: { text: string } }[]) : [],
-  );
+  return (message.blocks ?? []).flatMap((b) => (b.type === 'actions' ? (b.elements as { action_id: string; value?: string; text: { text: string } }[]) : []));
 }
 
 /** All text of a posted message, for assertions. */

@@ -2,23 +2,24 @@
  * The real Bolt app in HTTP mode against the local fakes, with helpers that
  * act like Slack: run a command, press a button, submit a modal.
  */
-import type { Assistant } from '../../src/assistant.js';
-import { createSlackApp, type ReadinessCheck, type SlackApp } from '../../adapters/slack/app.js';
+
 import { createLogger, type Logger } from '../../adapters/logger.js';
+import { createSlackApp, type ReadinessCheck, type SlackApp } from '../../adapters/slack/app.js';
+import type { Assistant } from '../../src/assistant.js';
 import {
   ADA,
-  BOT_TOKEN,
-  SIGNING_SECRET,
   actionBody,
+  BOT_TOKEN,
   buttonsOf,
   commandBody,
+  type FakeSlackApi,
+  type Posted,
   postSigned,
+  type ResponseServer,
+  SIGNING_SECRET,
   startFakeSlackApi,
   startResponseServer,
   submitBody,
-  type FakeSlackApi,
-  type Posted,
-  type ResponseServer,
   type TestUser,
 } from './fakes.js';
 

@@ -3,7 +3,7 @@
  * rely on, and that no mention syntax survives in what would be sent.
  */
 import { expect } from 'vitest';
-import { LIMITS, type CheckboxesElement, type MessageBlock } from '../../adapters/slack/blocks.js';
+import { type CheckboxesElement, LIMITS, type MessageBlock } from '../../adapters/slack/blocks.js';
 import { blockChars } from '../../adapters/slack/blocks-fit.js';
 import type { PromptModal } from '../../adapters/slack/modal.js';
 import type { SlackMessage } from '../../adapters/slack/render.js';

@@ -1,8 +1,9 @@
 /** The app manifest generated from the real command table. */
-import { describe, expect, it } from 'vitest';
+
 import { execFile } from 'node:child_process';
 import { promisify } from 'node:util';
-import { BOT_SCOPES, MANIFEST_LIMITS, buildManifest } from '../../adapters/slack/manifest.js';
+import { describe, expect, it } from 'vitest';
+import { BOT_SCOPES, buildManifest, MANIFEST_LIMITS } from '../../adapters/slack/manifest.js';
 import { makeTestAssistant } from '../helpers/assistant.js';
 
 describe('buildManifest', () => {
@@ -32,7 +33,10 @@ describe('buildManifest', () => {
   });
 
   it('is printed by npm run slack:manifest', async () => {
-    const { stdout } = await promisify(execFile)('npx', ['tsx', 'adapters/slack/manifest-cli.ts', '--socket'], { cwd: process.cwd(), env: { ...process.env, SLACK_APP_TOKEN: '' } });
+    const { stdout } = await promisify(execFile)('npx', ['tsx', 'adapters/slack/manifest-cli.ts', '--socket'], {
+      cwd: process.cwd(),
+      env: { ...process.env, SLACK_APP_TOKEN: '' },
+    });
     const m = JSON.parse(stdout) as ReturnType<typeof buildManifest>;
     expect(m.settings.socket_mode_enabled).toBe(true);
     expect(m.features.slash_commands.length).toBeGreaterThanOrEqual(5);

@@ -7,9 +7,9 @@
 import { connect } from 'node:net';
 import { afterEach, describe, expect, it } from 'vitest';
 import { BODY_LIMIT_BYTES, LINGER_MS } from '../../adapters/slack/receiver.js';
-import { commandBody, postSigned, sign } from './fakes.js';
 import { fakeAssistant } from './fake-assistant.js';
-import { startHarness, type Harness } from './harness.js';
+import { commandBody, postSigned, sign } from './fakes.js';
+import { type Harness, startHarness } from './harness.js';
 
 let h: Harness | undefined;
 afterEach(async () => {
@@ -52,7 +52,7 @@ function rawRequest(port: number, head: string, body?: (write: (chunk: string) =
 const form = (o: unknown) => `payload=${encodeURIComponent(JSON.stringify(o))}`;
 
 describe('body limit', () => {
-  it('is well below Bolt\'s 4 MB and above anything Slack sends', () => {
+  it("is well below Bolt's 4 MB and above anything Slack sends", () => {
     expect(BODY_LIMIT_BYTES).toBeLessThanOrEqual(1024 * 1024);
     expect(BODY_LIMIT_BYTES).toBeGreaterThanOrEqual(256 * 1024);
   });
@@ -135,7 +135,7 @@ describe('malformed signed bodies', () => {
     expect(Date.now() - started).toBeLessThan(1000);
   });
 
-  it('still answers 401 to an unsigned malformed body, and serves Slack\'s handshakes', async () => {
+  it("still answers 401 to an unsigned malformed body, and serves Slack's handshakes", async () => {
     h = await startHarness(fakeAssistant());
     expect((await postSigned(h.url, 'payload=null', { omitHeaders: true })).status).toBe(401);
     expect((await postSigned(h.url, 'payload=null', { secret: 'wrong' })).status).toBe(401);

@@ -8,16 +8,15 @@ import { clip, esc } from '../../adapters/slack/blocks-text.js';
 import { decodeMetadata, decodePromptButton, encodePromptButton, promptModal } from '../../adapters/slack/modal.js';
 import { apology, renderReply, renderView } from '../../adapters/slack/render.js';
 import type { Role } from '../../src/content/schema.js';
-import type { Action, View } from '../../src/views.js';
-import { cmd, makeTestAssistant, realRoles } from '../helpers/assistant.js';
 import { cardActions, questionCard } from '../../src/questions/card-view.js';
 import { SUMMARY_FOOTNOTE } from '../../src/quiz/quiz-views.js';
 import { createRoleRuntime } from '../../src/role-runtime.js';
+import type { Action, View } from '../../src/views.js';
+import { cmd, makeTestAssistant, realRoles } from '../helpers/assistant.js';
 import { big, oversizedViews } from '../renderers/oversized.js';
 import { fullFeedback } from '../renderers/real-feedback.js';
 import { reply, samples } from '../renderers/samples.js';
 import { checkMessage, checkModal } from './limits.js';
-
 
 let roles: Role[];
 beforeAll(async () => {
@@ -60,7 +59,14 @@ describe('the contract samples', () => {
     const view = samples.find((s) => s.name.startsWith('quiz summary'))!.view;
     const text = renderReply(reply(view)).blocks.map((b) => JSON.stringify(b));
     const at = (needle: string) => text.findIndex((t) => t.includes(needle));
-    const order = [at('Correct!'), at('question bank changed'), at('Quiz complete'), at('What you missed'), at('Correct counts this quiz only'), at('New quiz')];
+    const order = [
+      at('Correct!'),
+      at('question bank changed'),
+      at('Quiz complete'),
+      at('What you missed'),
+      at('Correct counts this quiz only'),
+      at('New quiz'),
+    ];
     expect(order.every((n) => n >= 0)).toBe(true);
     expect([...order].sort((a, b) => a - b)).toEqual(order);
   });
@@ -104,7 +110,11 @@ describe('real content', () => {
               question: { id: q.id, tier: q.tier, topics: q.topics, prompt: q.prompt },
               choices: mode === 'choice' ? choices : [],
               feedback: fullFeedback(prev, outcome),
-              actions: [...(mode === 'text' ? [textPrompt(`devops|z|text|abcdefgh|${i}`)] : []), { id: 'skip', label: 'Skip' }, { id: 'stop', label: 'Stop', style: 'danger' }],
+              actions: [
+                ...(mode === 'text' ? [textPrompt(`devops|z|text|abcdefgh|${i}`)] : []),
+                { id: 'skip', label: 'Skip' },
+                { id: 'stop', label: 'Stop', style: 'danger' },
+              ],
             };
             const m = renderView(view);
             checkMessage(m, `quiz ${q.id} ${mode} ${outcome}`);
@@ -128,7 +138,14 @@ describe('real content', () => {
         bestStreak: 0,
         feedback: fullFeedback(role.questions[0]!, 'wrong'),
         footnote: SUMMARY_FOOTNOTE,
-        missed: role.questions.map((q) => ({ id: q.id, tier: q.tier, prompt: q.prompt, modelAnswer: q.answer, given: q.choices.wrong[0]!, outcome: 'wrong' as const })),
+        missed: role.questions.map((q) => ({
+          id: q.id,
+          tier: q.tier,
+          prompt: q.prompt,
+          modelAnswer: q.answer,
+          given: q.choices.wrong[0]!,
+          outcome: 'wrong' as const,
+        })),
         actions: [{ id: 'new', label: 'New quiz' }],
       });
       checkMessage(m, 'summary');
@@ -161,7 +178,15 @@ describe('oversized generated content', () => {
   });
 
   it('keeps every action id unique and carries the real id in the value', () => {
-    const m = renderView({ kind: 'notice', title: 't', text: 'x', actions: [{ id: 'same', label: 'One' }, { id: 'same', label: 'Two' }] });
+    const m = renderView({
+      kind: 'notice',
+      title: 't',
+      text: 'x',
+      actions: [
+        { id: 'same', label: 'One' },
+        { id: 'same', label: 'Two' },
+      ],
+    });
     const els = m.blocks.flatMap((b) => (b.type === 'actions' ? b.elements.flatMap((e) => (e.type === 'button' ? [e] : [])) : []));
     expect(els.map((e) => e.action_id)).toEqual(['same', 'same#2']);
     expect(els.map((e) => e.value)).toEqual(['same', 'same']);

@@ -1,11 +1,12 @@
 /** Socket Mode: the real Bolt app connecting to a local WebSocket server. */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+
 import type { AddressInfo } from 'node:net';
-import { WebSocketServer, type WebSocket } from 'ws';
-import { createSlackApp, type SlackApp } from '../../adapters/slack/app.js';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { type WebSocket, WebSocketServer } from 'ws';
 import { createLogger } from '../../adapters/logger.js';
+import { createSlackApp, type SlackApp } from '../../adapters/slack/app.js';
 import { makeTestAssistant } from '../helpers/assistant.js';
-import { BOT_TOKEN, startFakeSlackApi, startResponseServer, until, type FakeSlackApi, type Posted, type ResponseServer } from './fakes.js';
+import { BOT_TOKEN, type FakeSlackApi, type Posted, type ResponseServer, startFakeSlackApi, startResponseServer, until } from './fakes.js';
 
 let api: FakeSlackApi;
 let responses: ResponseServer;
@@ -24,7 +25,14 @@ beforeAll(async () => {
   wss.on('connection', (ws) => {
     socket = ws;
     ws.on('message', (data) => acks.push(JSON.parse(String(data)) as { envelope_id: string }));
-    ws.send(JSON.stringify({ type: 'hello', num_connections: 1, debug_info: { host: 'local', approximate_connection_time: 3600 }, connection_info: { app_id: 'A1' } }));
+    ws.send(
+      JSON.stringify({
+        type: 'hello',
+        num_connections: 1,
+        debug_info: { host: 'local', approximate_connection_time: 3600 },
+        connection_info: { app_id: 'A1' },
+      }),
+    );
   });
   const { assistant } = await makeTestAssistant();
   slack = createSlackApp({
@@ -59,9 +67,18 @@ describe('Socket Mode', () => {
         type: 'slash_commands',
         accepts_response_payload: true,
         payload: {
-          token: 'legacy', team_id: 'T1', team_domain: 'test', channel_id: 'C1', channel_name: 'general',
-          user_id: 'U1', user_name: 'ada', command: '/devops-role', text: 'skills', api_app_id: 'A1',
-          response_url: url, trigger_id: 'trig',
+          token: 'legacy',
+          team_id: 'T1',
+          team_domain: 'test',
+          channel_id: 'C1',
+          channel_name: 'general',
+          user_id: 'U1',
+          user_name: 'ada',
+          command: '/devops-role',
+          text: 'skills',
+          api_app_id: 'A1',
+          response_url: url,
+          trigger_id: 'trig',
         },
       }),
     );

@@ -10,7 +10,7 @@ import { silentLogger } from '../../adapters/logger.js';
 import { createSlackApp, type SlackApp } from '../../adapters/slack/app.js';
 import type { SlackConfig } from '../../adapters/slack/config.js';
 import { fakeAssistant } from './fake-assistant.js';
-import { startFakeSlackApi, type FakeSlackApi } from './fakes.js';
+import { type FakeSlackApi, startFakeSlackApi } from './fakes.js';
 
 const BOT = 'xoxb-1-secretvalue';
 const APP = 'xapp-1-secretvalue';
@@ -74,7 +74,7 @@ describe('Slack start-up faults', () => {
     expect(error.message).toMatch(/^cannot listen on 192\.0\.2\.1:0: HOST 192\.0\.2\.1 is not an address of this machine; set HOST/);
   });
 
-  it('invalid_auth names SLACK_BOT_TOKEN and Slack\'s answer', async () => {
+  it("invalid_auth names SLACK_BOT_TOKEN and Slack's answer", async () => {
     const error = await startFault(http({ apiUrl: await refusingApi('invalid_auth') }));
     expect(error.message).toMatch(/^Slack refused SLACK_BOT_TOKEN \(auth\.test: invalid_auth\): check SLACK_BOT_TOKEN/);
   });

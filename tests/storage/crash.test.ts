@@ -88,7 +88,9 @@ describe('lowdb store: SIGKILL under concurrent load loses no acknowledged answe
       }
       await store.close();
     }
-    console.log(`kill test: ${kills} kills, ${acksTotal} acknowledged answers (${acked.size} users) all found; ${withJournal} kills left a journal, ${midCompaction} landed mid-compaction`);
+    console.log(
+      `kill test: ${kills} kills, ${acksTotal} acknowledged answers (${acked.size} users) all found; ${withJournal} kills left a journal, ${midCompaction} landed mid-compaction`,
+    );
     expect(acked.size).toBe(50);
     expect(withJournal).toBeGreaterThan(0);
     const size = (await stat(paths.file)).size;

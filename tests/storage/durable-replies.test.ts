@@ -11,8 +11,8 @@ import { NOT_SAVED } from '../../src/assistant.js';
 import type { Reply } from '../../src/views.js';
 import { JournalFile } from '../../storage/journal.js';
 import { openLowdbStore, openStoreReader } from '../../storage/lowdb-store.js';
-import { act, makeTestAssistant } from '../helpers/assistant.js';
 import { answerRight, correctChoice, devopsRole, devopsSpace, startQuiz, viewOf } from '../core/support.js';
+import { act, makeTestAssistant } from '../helpers/assistant.js';
 import { recordingLogger, tempDir } from './helpers.js';
 
 /** What another process would read from disk right now: the user's answered count. */

@@ -74,7 +74,9 @@ describe('lowdb store: journal replay', () => {
 
 /** Records a few KB each, like a user with 100 answers across pools. */
 function bulky(userId: string, points: number): UserRecord {
-  const seen = Object.fromEntries(Array.from({ length: 50 }, (_, p) => [`devops-engineer:quiz:basic:topic-${p}`, Array.from({ length: 20 }, (_, q) => `question-${p}-${q}`)]));
+  const seen = Object.fromEntries(
+    Array.from({ length: 50 }, (_, p) => [`devops-engineer:quiz:basic:topic-${p}`, Array.from({ length: 20 }, (_, q) => `question-${p}-${q}`)]),
+  );
   return makeUser(userId, { points, seen });
 }
 

@@ -4,10 +4,10 @@ import { hostname } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { StoreWriteError } from '../../src/ports.js';
-import { openLowdbStore, StoreOpenError } from '../../storage/lowdb-store.js';
-import { journalGens } from '../../storage/load.js';
 import { storePaths } from '../../storage/files.js';
-import { child, durablePoints, recordingLogger, SPACE, tempDir as dir } from './helpers.js';
+import { journalGens } from '../../storage/load.js';
+import { openLowdbStore, StoreOpenError } from '../../storage/lowdb-store.js';
+import { child, tempDir as dir, durablePoints, recordingLogger, SPACE } from './helpers.js';
 import { answer } from './records.js';
 
 async function openError(dataDir: string): Promise<StoreOpenError> {
@@ -105,7 +105,6 @@ describe('lowdb store: one process at a time', () => {
     expect(await opens()).toBe(false);
   });
 });
-
 
 describe('lowdb store: the lock is never taken from a live process', () => {
   it('refuses a lock held by a live process on this host however old it is (a holder frozen for over a minute)', { timeout: 30_000 }, async () => {

@@ -5,7 +5,7 @@ import { describe, expect, it, vi } from 'vitest';
 import type { Store } from '../../src/ports.js';
 import { JournalFile } from '../../storage/journal.js';
 import { openLowdbStore, StoreOpenError, type StoreOpenErrorCode } from '../../storage/lowdb-store.js';
-import { durablePoints, recordingLogger, SPACE, tempDir as dir } from './helpers.js';
+import { tempDir as dir, durablePoints, recordingLogger, SPACE } from './helpers.js';
 import { answer, makeSession, makeUser } from './records.js';
 import { storeContract } from './store-contract.js';
 
@@ -245,4 +245,3 @@ describe('lowdb store: damaged files are refused and never overwritten', () => {
     expect(error.message).toContain(join(base, 'data'));
   });
 });
-

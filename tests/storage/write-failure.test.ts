@@ -14,7 +14,9 @@ import { answer, makeSession } from './records.js';
 
 /** Makes every journal append fail as a full disk does, until `heal()`. */
 function fullDisk() {
-  const append = vi.spyOn(JournalFile.prototype, 'append').mockRejectedValue(Object.assign(new Error('ENOSPC: no space left on device, write'), { code: 'ENOSPC' }));
+  const append = vi
+    .spyOn(JournalFile.prototype, 'append')
+    .mockRejectedValue(Object.assign(new Error('ENOSPC: no space left on device, write'), { code: 'ENOSPC' }));
   return { heal: () => append.mockRestore(), calls: () => append.mock.calls.length };
 }
 

@@ -8,8 +8,8 @@ import type { RequestContext } from '../../../src/requests.js';
 import { apologise, serve } from '../../serve.js';
 import { SLACK_PLATFORM } from '../config.js';
 import { decodePromptButton, promptModal } from '../modal.js';
-import { respondChannel, type ListenerDeps } from './channels.js';
-import { blockActionPayload, type BlockActionPayload } from './payloads.js';
+import { type ListenerDeps, respondChannel } from './channels.js';
+import { type BlockActionPayload, blockActionPayload } from './payloads.js';
 
 function contextOf(b: BlockActionPayload): RequestContext {
   return {
@@ -32,6 +32,16 @@ export function registerActions(app: App, listenerDeps: ListenerDeps): void {
     const b = parsed.data;
     const ctx = contextOf(b);
     const pressed = b.actions[0]!;
+    // A checklist: the whole selection at once, its values space-separated (see Checklist in src/view-parts.ts).
+    if (pressed.type === 'checkboxes') {
+      const text = (pressed.selected_options ?? []).map((o) => o.value).join(' ');
+      await serve(
+        deps,
+        { type: 'action', actionId: pressed.action_id, text, ctx },
+        respondChannel((m) => respond(m)),
+      );
+      return;
+    }
     const prompt = decodePromptButton(pressed.value);
     if (prompt) {
       const ids = { team: ctx.space, user: ctx.user.id, channel: ctx.conversation, action: prompt.p.actionId };
@@ -40,12 +50,20 @@ export function registerActions(app: App, listenerDeps: ListenerDeps): void {
         await client.views.open({ trigger_id: b.trigger_id, view });
       } catch (error) {
         deps.logger.error('slack: could not open the answer form', { ...ids, error });
-        await apologise(deps, ids, respondChannel((m) => respond(m)));
+        await apologise(
+          deps,
+          ids,
+          respondChannel((m) => respond(m)),
+        );
       }
       return;
     }
     // The value holds the core's id: action_ids may carry a "#2" suffix to stay unique in a message.
     const actionId = pressed.value ?? pressed.action_id;
-    await serve(deps, { type: 'action', actionId, ctx }, respondChannel((m) => respond(m)));
+    await serve(
+      deps,
+      { type: 'action', actionId, ctx },
+      respondChannel((m) => respond(m)),
+    );
   });
 }

@@ -45,7 +45,15 @@ export function registerCommands(app: App, listenerDeps: ListenerDeps, ackDeadli
         conversation: c.channel_id,
       };
       const request = { type: 'command', command: name, text: c.text, ctx } as const;
-      await serve(deps, request, commandChannel((m) => ack(m), (m) => respond(m), ackDeadlineMs));
+      await serve(
+        deps,
+        request,
+        commandChannel(
+          (m) => ack(m),
+          (m) => respond(m),
+          ackDeadlineMs,
+        ),
+      );
     };
   const names = deps.assistant.commands.map((info) => info.name);
   for (const name of names) app.command(`/${name}`, listener(name));

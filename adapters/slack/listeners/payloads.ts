@@ -25,7 +25,17 @@ export const blockActionPayload = z.object({
   container: z.object({ channel_id: z.string().optional() }).passthrough().nullish(),
   response_url: z.string().min(1),
   trigger_id: z.string().min(1),
-  actions: z.array(z.object({ action_id: z.string().min(1), value: z.string().optional() })).min(1),
+  actions: z
+    .array(
+      z.object({
+        action_id: z.string().min(1),
+        type: z.string().optional(),
+        value: z.string().optional(),
+        // A checkboxes element sends every box ticked now (none: an empty list).
+        selected_options: z.array(z.object({ value: z.string() }).passthrough()).optional(),
+      }),
+    )
+    .min(1),
 });
 export type BlockActionPayload = z.infer<typeof blockActionPayload>;
 

@@ -6,9 +6,9 @@ import type { App } from '@slack/bolt';
 import type { RequestContext } from '../../../src/requests.js';
 import { serve } from '../../serve.js';
 import { SLACK_PLATFORM } from '../config.js';
-import { PROMPT_CALLBACK_ID, PROMPT_INPUT_ID, decodeMetadata } from '../modal.js';
+import { decodeMetadata, PROMPT_CALLBACK_ID, PROMPT_INPUT_ID } from '../modal.js';
 import type { SlackResponse } from '../render.js';
-import { respondChannel, type ListenerDeps } from './channels.js';
+import { type ListenerDeps, respondChannel } from './channels.js';
 import { viewSubmissionPayload } from './payloads.js';
 
 /** POSTs a message to a response_url, as Bolt's `respond` does; non-2xx throws. */

@@ -4,12 +4,13 @@
  * (challenge, daily, interview) is one module added here.
  */
 import { helpFamily } from './help.js';
+import { interviewFamily } from './interview.js';
 import { questionFamily } from './question.js';
 import { quizFamily } from './quiz.js';
 import { roleFamily } from './role.js';
 import { searchFamily } from './search.js';
 
-const FEATURES = [roleFamily, questionFamily, quizFamily, searchFamily] as const;
+const FEATURES = [roleFamily, questionFamily, quizFamily, searchFamily, interviewFamily] as const;
 
 /** The families in the order help lists them; help comes last, built from the others. */
 export const FAMILIES = [...FEATURES, helpFamily(FEATURES)] as const;
