@@ -104,6 +104,24 @@ export class StartupError extends Error {
   override name = 'StartupError';
 }
 
+/**
+ * `work`, or a StartupError with `message` once `ms` have passed (a connection
+ * that retries forever would otherwise hang start-up in silence). Whichever
+ * loses the race never surfaces later as an unhandled rejection.
+ */
+export async function withinStartup<T>(work: Promise<T>, ms: number, message: string): Promise<T> {
+  let timer: ReturnType<typeof setTimeout> | undefined;
+  const timedOut = new Promise<never>((_, reject) => {
+    timer = setTimeout(() => reject(new StartupError(message)), ms);
+  });
+  work.catch(() => undefined);
+  try {
+    return await Promise.race([work, timedOut]);
+  } finally {
+    clearTimeout(timer);
+  }
+}
+
 /** True for errors that are the user's set-up (content, database file, config, start-up), not a bug. */
 export function isSetupError(error: unknown): error is Error {
   return (

@@ -9,7 +9,7 @@ import { Client, Events, GatewayIntentBits } from 'discord.js';
 import type { Assistant } from '../../src/assistant.js';
 import type { Request } from '../../src/requests.js';
 import type { Reply } from '../../src/views.js';
-import { StartupError } from '../boot.js';
+import { StartupError, withinStartup } from '../boot.js';
 import type { Logger } from '../logger.js';
 import { requestIds, serveReply } from '../serve.js';
 import { promptActionId, viewPrompts } from './components.js';
@@ -111,29 +111,17 @@ export function createDiscordBot(options: DiscordBotOptions): DiscordBot {
       // Observed below; this keeps a failed login from leaving an unhandled rejection behind.
       ready.catch(() => undefined);
       const waitMs = options.readyTimeoutMs ?? READY_TIMEOUT_MS;
-      let timer: ReturnType<typeof setTimeout> | undefined;
-      const timedOut = new Promise<never>((_, reject) => {
-        timer = setTimeout(
-          () =>
-            reject(
-              new StartupError(
-                `Discord's gateway did not answer within ${Math.round(waitMs / 1000)} s: check the network connection (a WebSocket to the gateway), any proxy or firewall`,
-              ),
-            ),
-          waitMs,
-        );
-      });
-      const loggedIn = client.login(config.token).then(() => ready);
-      // Whichever loses the race below must not surface later as an unhandled rejection.
-      loggedIn.catch(() => undefined);
+      const message = `Discord's gateway did not answer within ${Math.round(waitMs / 1000)} s: check the network connection (a WebSocket to the gateway), any proxy or firewall`;
       try {
-        await Promise.race([loggedIn, timedOut]);
+        await withinStartup(
+          client.login(config.token).then(() => ready),
+          waitMs,
+          message,
+        );
       } catch (error) {
         abort.abort();
         await client.destroy().catch(() => undefined);
         throw error instanceof StartupError ? error : discordStartupError(error, 'login', config);
-      } finally {
-        clearTimeout(timer);
       }
       logger.info('discord connected', { user: client.user?.tag, applicationId: config.applicationId, guilds: client.guilds.cache.size });
     },

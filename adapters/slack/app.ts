@@ -6,7 +6,7 @@ import type { Server, ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { App, type AppOptions, type CustomRoute } from '@slack/bolt';
 import type { Assistant } from '../../src/assistant.js';
-import { type Readiness, StartupError } from '../boot.js';
+import { type Readiness, StartupError, withinStartup } from '../boot.js';
 import type { Logger } from '../logger.js';
 import { boltLogger } from './bolt-logger.js';
 import { parseSlackConfig, type SlackConfig, SlackConfigError } from './config.js';
@@ -133,28 +133,12 @@ function appOptions(deps: SlackAppDeps): AppOptions {
 
 /** Starts Socket Mode within `timeoutMs`, or stops it and throws a StartupError naming what to check. */
 async function openSocket(app: App, config: SlackConfig, timeoutMs: number): Promise<void> {
-  let timer: ReturnType<typeof setTimeout> | undefined;
-  const timedOut = new Promise<never>((_, reject) => {
-    timer = setTimeout(
-      () =>
-        reject(
-          new StartupError(
-            `Slack's Socket Mode connection did not open within ${Math.round(timeoutMs / 1000)} s: check the network connection (a WebSocket to Slack), any proxy or firewall`,
-          ),
-        ),
-      timeoutMs,
-    );
-  });
-  const started = app.start();
-  // Whichever loses the race must not surface later as an unhandled rejection.
-  started.catch(() => undefined);
+  const message = `Slack's Socket Mode connection did not open within ${Math.round(timeoutMs / 1000)} s: check the network connection (a WebSocket to Slack), any proxy or firewall`;
   try {
-    await Promise.race([started, timedOut]);
+    await withinStartup(app.start(), timeoutMs, message);
   } catch (error) {
     await app.stop().catch(() => undefined);
     throw error instanceof StartupError ? error : slackStartupError(error, 'socket', config);
-  } finally {
-    clearTimeout(timer);
   }
 }
 
