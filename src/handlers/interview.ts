@@ -4,14 +4,11 @@
  * and delete one's own scorecards. Everything is private to its author: another
  * user's id, or a forged one, reads as not found and changes nothing.
  */
-import { type InterviewRef, interviewButtons } from '../commands/families/interview-buttons.js';
-import { LIST_DEFAULT, ownScorecard, ownScorecards } from '../interview/access.js';
-import { stripMentions } from '../interview/mentions.js';
+import type { InterviewRef } from '../commands/families/interview-buttons.js';
 import { addBehavioural, buildPlan, swapQuestion } from '../interview/plan.js';
-import type { InterviewError, InterviewLevel, Result } from '../interview/result.js';
+import type { InterviewLevel, Result } from '../interview/result.js';
 import { buildScorecard } from '../interview/scorecard.js';
 import {
-  assertAuthor,
   createSession,
   finishInterview,
   type InterviewSession,
@@ -25,49 +22,14 @@ import {
   startInterview,
   whileRunning,
 } from '../interview/session.js';
-import type { InterviewViewContext } from '../interview/view-context.js';
-import { cardView, deleteConfirmView, listView, planView, scorecardView, shareConfirmView } from '../interview/views.js';
-import type { Owner } from '../ports.js';
+import { cardView, planView, scorecardView } from '../interview/views.js';
 import { randomId } from '../random.js';
-import type { ErrorCode, Reply, View } from '../views.js';
-import { commandName, errorReply, type HandlerInput, numberValue, stringValue } from './context.js';
+import type { Reply } from '../views.js';
+import { errorReply, type HandlerInput, numberValue, stringValue } from './context.js';
+import { interviewList, scorecardStep } from './interview-scorecards.js';
+import { failed, isReply, loadInterview, ownerOf, priv, viewContext } from './interview-support.js';
 
-/** At most this many unfinished interviews are read for the list. */
-const LIST_INTERVIEWS = 20;
-
-const ownerOf = (input: HandlerInput): Owner => ({ platform: input.ctx.user.platform, id: input.ctx.user.id });
-
-function viewContext(input: HandlerInput): InterviewViewContext {
-  const { role } = input.rt;
-  return {
-    roleTitle: role.title,
-    questions: role.questions,
-    mistakes: role.mistakes,
-    actionId: (ref) => interviewButtons.id(role.commandPrefix, ref),
-  };
-}
-
-const CODES: Partial<Record<InterviewError['code'], ErrorCode>> = { 'not-found': 'not-found', 'not-yours': 'not-found', 'wrong-question': 'stale-action' };
-
-function failed(error: InterviewError): Reply {
-  return errorReply(CODES[error.code] ?? 'bad-arguments', error.message);
-}
-
-const priv = (view: View, replace = false): Reply => ({ visibility: 'private', view, ...(replace ? { replace: true } : {}) });
-
-function notFound(input: HandlerInput, what: 'interview' | 'scorecard', id: string): Reply {
-  return errorReply('not-found', `You have no ${what} "${id.slice(0, 20)}". ${commandName(input, 'interview')} list shows yours.`);
-}
-
-/** The caller's interview of this role with this id; anyone else's reads as not found. */
-async function loadInterview(input: HandlerInput, id: string): Promise<InterviewSession | Reply> {
-  const session = await input.deps.store.getInterview(ownerOf(input), id);
-  if (!session || session.roleId !== input.rt.role.id || !assertAuthor(session, input.ctx.user).ok) return notFound(input, 'interview', id);
-  return session;
-}
-
-const isReply = (x: unknown): x is Reply => typeof x === 'object' && x !== null && 'visibility' in x && 'view' in x;
-
+export { interviewDelete, interviewList, interviewShare, interviewShow } from './interview-scorecards.js';
 // ---- Commands ----
 
 /** `/…-interview [level] [minutes] [topics] [candidate:…]`: a plan, private, with Start, Swap and Add behavioural. */
@@ -89,96 +51,6 @@ export async function interviewPlan(input: HandlerInput): Promise<Reply> {
   });
   await deps.store.putInterview(session);
   return priv(planView(viewContext(input), session));
-}
-
-/** `list`: the caller's scorecards, newest first, and interviews not finished. */
-export async function interviewList(input: HandlerInput, replace = false): Promise<Reply> {
-  const owner = ownerOf(input);
-  const role = input.rt.role.id;
-  const cards = ownScorecards(
-    (await input.deps.store.listScorecards(owner, LIST_DEFAULT * 5)).filter((c) => c.roleId === role),
-    input.ctx.user,
-  );
-  const sessions = (await input.deps.store.listInterviews(owner, LIST_INTERVIEWS)).filter((s) => s.roleId === role);
-  const note = cards.length === 0 && sessions.length === 0 ? `No scorecards yet. ${commandName(input, 'interview')} plans an interview.` : undefined;
-  return priv(listView(viewContext(input), cards, sessions, note), replace);
-}
-
-/** The first word of an `id` option (the rest, for `share`, may name a channel). */
-function idWords(input: HandlerInput): { id: string; rest: string } {
-  const [id = '', ...rest] = (stringValue(input.values, 'id') ?? '').split(/\s+/);
-  return { id: id.toLowerCase(), rest: rest.join(' ') };
-}
-
-export function interviewShow(input: HandlerInput): Promise<Reply> {
-  return scorecardStep(input, idWords(input).id, 'open', false);
-}
-
-export function interviewShare(input: HandlerInput): Promise<Reply> {
-  const { id, rest } = idWords(input);
-  const channel = stringValue(input.values, 'channel') ?? (rest || undefined);
-  return scorecardStep(input, id, 'share', false, channel);
-}
-
-export function interviewDelete(input: HandlerInput): Promise<Reply> {
-  return scorecardStep(input, idWords(input).id, 'delete', false);
-}
-
-// ---- Scorecards ----
-
-/** A channel as the user named it, made a plain label: `<#C1|ops>` reads `#ops`; never a mention. */
-function channelLabel(raw: string): string {
-  const named = raw.replace(/<#[^|>]*\|([^>]*)>/g, '#$1').replace(/<#\d+>/g, 'the channel named');
-  return stripMentions(named)
-    .replace(/[|\s]+/g, ' ')
-    .trim()
-    .slice(0, 40);
-}
-
-async function scorecardStep(
-  input: HandlerInput,
-  id: string,
-  op: 'open' | 'share' | 'share-confirm' | 'delete' | 'delete-confirm',
-  replace: boolean,
-  channel?: string,
-): Promise<Reply> {
-  const store = input.deps.store;
-  const owner = ownerOf(input);
-  const stored = id ? await store.getScorecard(owner, id) : undefined;
-  const mine = ownScorecard(stored && stored.roleId === input.rt.role.id ? [stored] : [], id, input.ctx.user);
-  if (!mine.ok) return failed(mine.error);
-  const card = mine.value;
-  const ctx = viewContext(input);
-  switch (op) {
-    case 'open':
-      return priv(scorecardView(ctx, card), replace);
-    case 'share': {
-      const label = channel ? channelLabel(channel) : '';
-      return priv(shareConfirmView(ctx, card, label || undefined), replace);
-    }
-    case 'share-confirm': {
-      // Replies go back to the conversation they were asked in: no adapter posts to another channel.
-      // The channel comes from a button id: made a plain label again, as a forged one could hold anything.
-      const label = channel ? channelLabel(channel) : '';
-      const elsewhere = label ? ` ${label} was asked for, but Panelist posts only where it is asked, so it is shared here.` : '';
-      const note = `Shared by ${stripMentions(input.ctx.user.name)}.${elsewhere}`;
-      return { visibility: 'public', view: scorecardView(ctx, card, { shared: true, note }) };
-    }
-    case 'delete':
-      return priv(deleteConfirmView(ctx, card), replace);
-    case 'delete-confirm': {
-      await store.deleteScorecard(owner, card.id);
-      return priv(
-        {
-          kind: 'notice',
-          title: 'Scorecard deleted',
-          text: `Scorecard ${card.id} is deleted for good.`,
-          actions: [{ id: ctx.actionId({ op: 'list' }), label: 'My scorecards' }],
-        },
-        true,
-      );
-    }
-  }
 }
 
 // ---- Buttons and forms ----
