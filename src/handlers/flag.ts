@@ -1,6 +1,7 @@
 /** Feedback for the content owner: the card's Flag button (a bad question) and "I think I was right" (a disputed grade). */
 import type { FlagRef } from '../commands/families/question-buttons.js';
 import type { DisputeRef } from '../commands/families/quiz-buttons.js';
+import type { QuestionFlag } from '../ports.js';
 import type { Reply } from '../views.js';
 import { commandName, errorReply, type HandlerInput } from './context.js';
 
@@ -13,13 +14,7 @@ export async function flagAction(input: HandlerInput, ref: FlagRef): Promise<Rep
   if (!question) {
     return errorReply('stale-action', `That question is no longer in the question bank. Ask for a new one with ${commandName(input, 'question')}.`);
   }
-  const added = await input.deps.store.addFlag({
-    roleId: input.rt.role.id,
-    questionId: question.id,
-    space: input.space,
-    userId: input.ctx.user.id,
-    at: input.deps.clock.now(),
-  });
+  const added = await recordFeedback(input, question.id);
   return {
     visibility: 'private',
     view: {
@@ -46,12 +41,7 @@ export async function disputeAction(input: HandlerInput, ref: DisputeRef): Promi
       'That answer can no longer be disputed: only your last few graded answers can be. Flag the question instead if it is wrong.',
     );
   }
-  const added = await input.deps.store.addFlag({
-    roleId: input.rt.role.id,
-    questionId: question.id,
-    space: input.space,
-    userId: input.ctx.user.id,
-    at: input.deps.clock.now(),
+  const added = await recordFeedback(input, question.id, {
     kind: 'dispute',
     dispute: { answer: answer.given, score: answer.score, name: input.ctx.user.name.slice(0, 200) },
   });
@@ -66,4 +56,16 @@ export async function disputeAction(input: HandlerInput, ref: DisputeRef): Promi
       actions: [],
     },
   };
+}
+
+/** Records a flag or a dispute by the caller on a question, here and now; true when it is new. */
+function recordFeedback(input: HandlerInput, questionId: string, extra: Pick<QuestionFlag, 'kind' | 'dispute'> = {}): Promise<boolean> {
+  return input.deps.store.addFlag({
+    roleId: input.rt.role.id,
+    questionId,
+    space: input.space,
+    userId: input.ctx.user.id,
+    at: input.deps.clock.now(),
+    ...extra,
+  });
 }

@@ -10,7 +10,7 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterEach, vi } from 'vitest';
 import type { StoreLogger } from '../../storage/files.js';
-import { openStoreReader } from '../../storage/lowdb-store.js';
+import { openLowdbStore, openStoreReader, StoreOpenError } from '../../storage/lowdb-store.js';
 
 export const SPACE = 'devops-engineer@slack:T123';
 const CHILD = fileURLToPath(new URL('./fixtures/store-child.ts', import.meta.url));
@@ -81,4 +81,16 @@ export function child(mode: string, dir: string, ...args: string[]): Child {
       check();
     });
   return { proc, lines, exited, waitFor, stderr: () => stderr };
+}
+
+/** The error opening `dataDir` fails with (the test fails if it opens). */
+export async function openError(dataDir: string): Promise<StoreOpenError> {
+  try {
+    const store = await openLowdbStore({ dataDir });
+    await store.close();
+  } catch (error) {
+    if (error instanceof StoreOpenError) return error;
+    throw error;
+  }
+  throw new Error('the store opened');
 }

@@ -7,19 +7,8 @@ import { StoreWriteError } from '../../src/ports.js';
 import { storePaths } from '../../storage/files.js';
 import { journalGens } from '../../storage/load.js';
 import { openLowdbStore, StoreOpenError } from '../../storage/lowdb-store.js';
-import { child, tempDir as dir, durablePoints, recordingLogger, SPACE } from './helpers.js';
+import { child, tempDir as dir, durablePoints, openError, recordingLogger, SPACE } from './helpers.js';
 import { answer } from './records.js';
-
-async function openError(dataDir: string): Promise<StoreOpenError> {
-  try {
-    const store = await openLowdbStore({ dataDir });
-    await store.close();
-  } catch (error) {
-    if (error instanceof StoreOpenError) return error;
-    throw error;
-  }
-  throw new Error('the store opened');
-}
 
 describe('lowdb store: one process at a time', () => {
   it('refuses a second open in the same process until the first closes', async () => {

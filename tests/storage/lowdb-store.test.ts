@@ -4,8 +4,8 @@ import { join } from 'node:path';
 import { describe, expect, it, vi } from 'vitest';
 import type { Store } from '../../src/ports.js';
 import { JournalFile } from '../../storage/journal.js';
-import { openLowdbStore, StoreOpenError, type StoreOpenErrorCode } from '../../storage/lowdb-store.js';
-import { tempDir as dir, durablePoints, recordingLogger, SPACE } from './helpers.js';
+import { openLowdbStore, type StoreOpenErrorCode } from '../../storage/lowdb-store.js';
+import { tempDir as dir, durablePoints, openError, recordingLogger, SPACE } from './helpers.js';
 import { answer, makeSession, makeUser } from './records.js';
 import { storeContract } from './store-contract.js';
 
@@ -26,17 +26,6 @@ storeContract('lowdb', async () => {
     },
   };
 });
-
-async function openError(dataDir: string): Promise<StoreOpenError> {
-  try {
-    const store = await openLowdbStore({ dataDir });
-    await store.close();
-  } catch (error) {
-    if (error instanceof StoreOpenError) return error;
-    throw error;
-  }
-  throw new Error('the store opened');
-}
 
 describe('lowdb store: file and format', () => {
   it('creates a missing directory, starts empty, and leaves one compact versioned JSON file on close', async () => {
