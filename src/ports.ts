@@ -176,6 +176,54 @@ export interface StoreHealth {
 }
 
 /**
+ * A small versioned document a feature keeps for itself (a channel challenge,
+ * a daily schedule, a Slack installation). The store keeps `value` as given
+ * (JSON data) and never interprets it: the feature validates it on the way out.
+ * `version` is 1 on the first write and grows by one on every write, so a
+ * caller may write only if nobody wrote since it read (compare-and-set): that
+ * is how several replicas agree that exactly one of them reveals a question.
+ */
+export interface StoredRecord {
+  /** What sort of record (`challenge`, `daily`, `slack-install`): lowercase letters, digits, dashes, at most 40. */
+  kind: string;
+  /** Its key within the kind, at most 200 characters. */
+  key: string;
+  version: number;
+  /** JSON data (a copy), at most 64 KiB serialised. */
+  value: unknown;
+  /** When it is next due (a deadline, a next run), epoch ms; what `listRecords({ dueBy })` finds. */
+  due?: number;
+}
+
+/** What `putRecord` writes over: the version read (0: there must be none yet), or `any`. */
+export interface RecordWrite {
+  expected: number | 'any';
+  /** When the record is next due; absent or null: never. */
+  due?: number | null;
+}
+
+/** Versioned records by kind and key (see {@link StoredRecord}); every `Store` has them. */
+export interface RecordStore {
+  /** The record (a copy), or undefined. */
+  getRecord(kind: string, key: string): Promise<StoredRecord | undefined>;
+  /**
+   * Writes `value` if the stored version is `write.expected` (0: only if there
+   * is none; `any`: whatever is there). Resolves to the record as stored, or to
+   * undefined when the version did not match: someone else wrote first, and
+   * nothing was changed. Refuses (rejects) a bad kind, key or value.
+   */
+  putRecord(kind: string, key: string, value: unknown, write: RecordWrite): Promise<StoredRecord | undefined>;
+  /** Deletes the record (only at version `expected`, when given); resolves to whether one was deleted. */
+  deleteRecord(kind: string, key: string, expected?: number): Promise<boolean>;
+  /**
+   * Records of one kind in key order (copies): only keys starting with
+   * `prefix`, only those due at or before `dueBy` (then in due order), at most
+   * `limit` (default 1000).
+   */
+  listRecords(kind: string, query?: { prefix?: string; dueBy?: number; limit?: number }): Promise<StoredRecord[]>;
+}
+
+/**
  * Persistence for sessions and per-user aggregates. Implementations must apply
  * `updateUser` atomically per (space, user): concurrent updates never lose one another.
  */
