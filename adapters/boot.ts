@@ -10,7 +10,9 @@ import { fileURLToPath } from 'node:url';
 import { type Assistant, createAssistant } from '../src/assistant.js';
 import { ContentError, loadRoles } from '../src/content/load.js';
 import type { Role } from '../src/content/schema.js';
+import { dailyZoneFromEnv } from '../src/daily/zone.js';
 import type { Clock, Random, Store } from '../src/ports.js';
+import type { StoreLogger } from '../storage/files.js';
 import { openLowdbStore, StoreOpenError } from '../storage/lowdb-store.js';
 import { createMemoryStore } from '../storage/memory-store.js';
 import { contentCache } from './content-cache.js';
@@ -76,17 +78,43 @@ export async function readiness(roles: readonly Role[], store: Store): Promise<R
   }
 }
 
+/**
+ * The durable store: Postgres when `DATABASE_URL` is set, else the lowdb file
+ * in DATA_DIR. A database that cannot be reached is one StartupError line
+ * naming host:port (never the password).
+ */
+export async function openStore(env: NodeJS.ProcessEnv, logger: StoreLogger): Promise<Store> {
+  const url = env.DATABASE_URL?.trim();
+  if (!url) return openLowdbStore({ dataDir: dataDir(env), logger });
+  try {
+    // Loaded only when used: the file store's start-up never pays for the pg driver.
+    const { openPostgresStore } = await import('../storage/postgres/postgres-store.js');
+    return await openPostgresStore({ url, env, logger });
+  } catch (error) {
+    if (error instanceof StoreOpenError) throw new StartupError(error.message, { cause: error });
+    throw error;
+  }
+}
+
 /** Loads content and opens the store (`memory` for throwaway runs). */
-export async function boot(env: NodeJS.ProcessEnv, storage: 'file' | 'memory' = 'file'): Promise<Booted> {
+export async function boot(
+  env: NodeJS.ProcessEnv,
+  storage: 'file' | 'memory' = 'file',
+  /** `wrapStore` decorates the opened store before the assistant uses it (metrics.ts times its writes). */
+  options: { wrapStore?: (store: Store) => Store } = {},
+): Promise<Booted> {
   // Checked first: a bad INTERVIEW_RETENTION_DAYS stops start-up before the database is opened.
   const days = retentionDays(env);
+  // So is a DAILY_TZ Intl does not know (with a did-you-mean).
+  const dailyTz = dailyZoneFromEnv(env.DAILY_TZ);
   // Cached by the exact text of each file: an unchanged role skips YAML parsing and validation.
   const roles = await loadRoles(contentDir(env), { cache: contentCache(CONTENT_CACHE_DIR) });
   // The store logs its faults (once per failure streak) through the same JSON logger and LOG_LEVEL as the rest.
   const level = LOG_LEVELS.find((l) => l === env.LOG_LEVEL?.trim()) ?? 'info';
   const logger = createLogger({ level, base: { component: 'store' } });
-  const store = storage === 'memory' ? createMemoryStore() : await openLowdbStore({ dataDir: dataDir(env), logger });
-  const assistant = createAssistant({ roles, store, clock: systemClock, random: systemRandom });
+  const opened = storage === 'memory' ? createMemoryStore() : await openStore(env, logger);
+  const store = options.wrapStore ? options.wrapStore(opened) : opened;
+  const assistant = createAssistant({ roles, store, clock: systemClock, random: systemRandom, dailyTz });
   // Old scorecards and abandoned interviews go now, and once a day while this runs.
   const retention = await startRetention({ store, days, clock: systemClock, logger: createLogger({ level, base: { component: 'retention' } }) });
   const close = async () => {

@@ -8,6 +8,8 @@
  */
 import type { Assistant } from '../src/assistant.js';
 import type { Role } from '../src/content/schema.js';
+import type { Outbox } from '../src/outbox.js';
+import type { RecordStore } from '../src/ports.js';
 import { isPlatformId, PLATFORM_ID } from '../src/requests.js';
 import type { Readiness } from './boot.js';
 import type { Logger } from './logger.js';
@@ -21,6 +23,8 @@ export interface PlatformDeps {
   logger: Logger;
   /** Whether the process can serve (content loaded, store healthy): what readiness probes report. */
   readiness(): Promise<Readiness>;
+  /** The database's records (Slack OAuth keeps its installations there); `npm start` always passes its store. */
+  records?: RecordStore;
 }
 
 /** A started platform. */
@@ -29,6 +33,8 @@ export interface Running {
   stop(): Promise<void>;
   /** Settles when the platform ends by itself (the console, once its input ends); servers have none. */
   done?: Promise<void>;
+  /** Where the bot posts by itself on this platform (challenges, the question of the day); the ticker runs what is due through it. */
+  outbox?: Outbox;
 }
 
 /** A platform `npm start` can run. */

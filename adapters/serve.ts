@@ -4,13 +4,41 @@
  * answer later, apologise privately on a fault, and log with the request's ids.
  * A platform supplies only a {@link Channel}: how it sends what this decides.
  */
+import { randomBytes } from 'node:crypto';
 import type { Assistant } from '../src/assistant.js';
 import type { Request } from '../src/requests.js';
 import type { Reply } from '../src/views.js';
-import type { Logger } from './logger.js';
+import { type Logger, withLogFields } from './logger.js';
 
 /** Ids for log lines: enough to find the request, never a token or user text. */
 export type LogIds = Record<string, string>;
+
+/** How a request ended, as metrics count it: a reply (in time, or `late` after a deferral), a user's mistake, a write that failed, a fault. */
+export type Outcome = 'ok' | 'user-error' | 'not-saved' | 'fault' | 'late';
+
+/** Watches every request the serve loop serves in this process (metrics, the in-flight count shutdown waits for). */
+export interface ServeWatcher {
+  /** A request begins; the function returned is called once when it has ended, however it ended. */
+  begin(platform: string, ids: LogIds): (outcome: Outcome) => void;
+}
+
+const watchers = new Set<ServeWatcher>();
+
+/** Adds a watcher of every request served from now on; returns the function that removes it. */
+export function watchServing(watcher: ServeWatcher): () => void {
+  watchers.add(watcher);
+  return () => watchers.delete(watcher);
+}
+
+/** A short random request id (`rid`): 8 URL-safe characters, on every log line written for the request. */
+export function newRequestId(): string {
+  return randomBytes(6).toString('base64url');
+}
+
+function outcomeOf(reply: Reply, late: boolean): Outcome {
+  if (reply.view.kind !== 'error') return late ? 'late' : 'ok';
+  return reply.view.code === 'not-saved' ? 'not-saved' : 'user-error';
+}
 
 /** The ids of a request: space (as `team`), user, channel, and the command or button. */
 export function requestIds(request: Request): LogIds {
@@ -93,9 +121,21 @@ export async function apologise(deps: ServeDeps, ids: LogIds, channel: Pick<Chan
 /**
  * Serves the reply `work` produces (usually the assistant's answer to a
  * request) through `channel`. Never throws: every fault is logged with `ids`
- * and answered with the apology.
+ * and answered with the apology. `ids` gains a request id (`rid`, unless it
+ * has one), and every line logged while serving carries them all.
  */
 export async function serveReply<M>(deps: ServeDeps, ids: LogIds, work: () => Promise<Reply>, channel: Channel<M>): Promise<void> {
+  const withRid = { rid: ids.rid ?? newRequestId(), ...ids };
+  const ends = [...watchers].map((w) => w.begin(deps.platform, withRid));
+  let outcome: Outcome = 'fault';
+  try {
+    outcome = await withLogFields(withRid, () => serveOnce(deps, withRid, work, channel));
+  } finally {
+    for (const end of ends) end(outcome);
+  }
+}
+
+async function serveOnce<M>(deps: ServeDeps, ids: LogIds, work: () => Promise<Reply>, channel: Channel<M>): Promise<Outcome> {
   const started = Date.now();
   const outcome = prepare(deps, ids, work, channel);
   let late = false;
@@ -107,18 +147,24 @@ export async function serveReply<M>(deps: ServeDeps, ids: LogIds, work: () => Pr
     } catch (error) {
       // The platform gave up on the request, or refused the acknowledgement: the answer cannot follow either.
       deps.logger.error(`${deps.platform}: could not acknowledge in time`, { ...ids, error });
-      return apologise(deps, ids, channel);
+      await apologise(deps, ids, channel);
+      return 'fault';
     }
     ready = await outcome;
   }
-  if (!ready?.ok) return apologise(deps, ids, channel);
+  if (!ready?.ok) {
+    await apologise(deps, ids, channel);
+    return 'fault';
+  }
   try {
     await (late ? channel.answerLate(ready.message, ready.reply) : channel.answer(ready.message, ready.reply));
   } catch (error) {
     deps.logger.error(`${deps.platform}: could not deliver the reply`, { ...ids, error });
-    return apologise(deps, ids, channel);
+    await apologise(deps, ids, channel);
+    return 'fault';
   }
   deps.logger.debug(`${deps.platform}: served`, { ...ids, ms: Date.now() - started, late });
+  return outcomeOf(ready.reply, late);
 }
 
 /** Serves one request through the assistant (see {@link serveReply}); `ids` adds the platform's own (an interaction id). */

@@ -7,7 +7,7 @@ import { existsSync } from 'node:fs';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 
 /** Sections, in the order they run. */
-export const SECTIONS = ['search', 'grading', 'store', 'cli', 'slack', 'discord'] as const;
+export const SECTIONS = ['search', 'grading', 'store', 'postgres', 'cli', 'slack', 'replicas', 'discord'] as const;
 
 function isRunnable(mod: unknown): mod is { run: () => Promise<void> } {
   return typeof mod === 'object' && mod !== null && 'run' in mod && typeof mod.run === 'function';

@@ -7,8 +7,10 @@ import { parseText, parseTyped } from './commands/parse.js';
 import type { CommandInfo } from './commands/spec.js';
 import { COMMAND_TABLE, type CommandDef } from './commands/table.js';
 import { commandInfo, usageLine } from './commands/usage.js';
+import { type DueOutcome, runDueRunners } from './due.js';
 import { errorReply, type Handler, type HandlerInput, storeSpace } from './handlers/context.js';
 import { createKeyedLock } from './keyed-lock.js';
+import type { Outbox } from './outbox.js';
 import { type AssistantDeps, type Store, StoreWriteError } from './ports.js';
 import { isPlatformId, type Request, type RequestContext } from './requests.js';
 import { createRoleRuntime, type RoleRuntime } from './role-runtime.js';
@@ -26,6 +28,13 @@ export interface Assistant {
    * something resolves only once that is durable. Other faults throw.
    */
   handle(request: Request): Promise<Reply>;
+  /**
+   * Does what has fallen due on `platform` (src/due.ts: challenge reveals and
+   * posts, the question of the day), posting through its `outbox`. Safe to
+   * call on several replicas at once; faults come back in the outcome, to log.
+   * Optional only so that test doubles of the assistant need not have it.
+   */
+  runDue?(platform: string, outbox: Outbox): Promise<DueOutcome>;
 }
 
 interface Route {
@@ -90,8 +99,11 @@ export function createAssistant(deps: AssistantDeps): Assistant {
     return routed.area.handle(input(rt, request.ctx, {}, roleCommands, store), routed.ref, request.text);
   }
 
+  const byRoleId = new Map([...runtimes.values()].map((rt) => [rt.role.id, rt]));
+
   return {
     commands,
+    runDue: (platform, outbox) => runDueRunners({ deps, roles: byRoleId, platform, outbox, now: deps.clock.now() }),
     async handle(request) {
       // An adapter bug, not a user's mistake: the id becomes part of store keys.
       const platform = request.ctx.user.platform;

@@ -17,6 +17,8 @@ export interface AssistantDeps {
   store: Store;
   clock: Clock;
   random: Random;
+  /** Time zone of question-of-the-day schedules that name none (`DAILY_TZ`, checked at start-up); UTC when absent. */
+  dailyTz?: string;
 }
 
 /** Wall-clock time in epoch milliseconds. */
@@ -227,7 +229,7 @@ export interface RecordStore {
  * Persistence for sessions and per-user aggregates. Implementations must apply
  * `updateUser` atomically per (space, user): concurrent updates never lose one another.
  */
-export interface Store {
+export interface Store extends RecordStore {
   getUser(space: string, userId: string): Promise<UserRecord | undefined>;
   /** Read-modify-write of one user; `update` is pure and may run under a lock. */
   updateUser(space: string, userId: string, update: (current: UserRecord | undefined) => UserRecord): Promise<UserRecord>;

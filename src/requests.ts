@@ -22,6 +22,12 @@ export interface Actor {
   id: string;
   /** Display name, shown as plain text. */
   name: string;
+  /**
+   * The platform says this user manages the channel or workspace (Discord:
+   * Manage Channels or Manage Server), so they may stop anyone's challenge.
+   * Absent where the platform does not say (Slack slash payloads carry no admin flag).
+   */
+  canManage?: boolean;
 }
 
 /** Where a request came from. */

@@ -5,9 +5,13 @@
  */
 import type { QuestionSource, Rubric, Tier } from './content/schema.js';
 import type { Action, PointFeedback } from './view-parts.js';
+import type { ChallengeView } from './views-challenge.js';
+import type { DailyView } from './views-daily.js';
 import type { InterviewView } from './views-interview.js';
 
 export type * from './view-parts.js';
+export type * from './views-challenge.js';
+export type * from './views-daily.js';
 export type * from './views-interview.js';
 
 /** Who should see a reply: the channel, or only the user who asked. */
@@ -203,7 +207,11 @@ export type View =
   | { kind: 'notice'; title: string; text: string; actions: Action[] }
   | { kind: 'error'; code: ErrorCode; message: string; usage?: string }
   /** Interview mode: plan, question card, scorecard and list (views-interview.ts). */
-  | InterviewView;
+  | InterviewView
+  /** Channel challenges: question, reveal and standings (views-challenge.ts). */
+  | ChallengeView
+  /** Question of the day: the daily post and a channel's schedule (views-daily.ts). */
+  | DailyView;
 
 /** Machine-readable reasons a user's request could not be served. */
 export type ErrorCode =

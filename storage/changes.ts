@@ -4,9 +4,9 @@
  */
 import type { Scorecard } from '../src/interview/scorecard.js';
 import type { InterviewSession } from '../src/interview/session.js';
-import type { QuestionFlag, QuizSession, UserRecord } from '../src/ports.js';
+import type { QuestionFlag, QuizSession, StoredRecord, UserRecord } from '../src/ports.js';
 import type { JournalItem } from './journal.js';
-import type { OwnedKey, StoreChange, StoreState } from './store-state.js';
+import type { OwnedKey, RecordKey, StoreChange, StoreState } from './store-state.js';
 
 /** Changed owned records (interviews or scorecards): JSON of the key → the key and its value before. */
 type OwnedChanges<T> = Map<string, { key: OwnedKey; before: T | undefined }>;
@@ -19,6 +19,8 @@ export class Changes {
   flagsBefore: readonly QuestionFlag[] | undefined;
   readonly interviews: OwnedChanges<InterviewSession> = new Map();
   readonly scorecards: OwnedChanges<Scorecard> = new Map();
+  /** Changed versioned records: JSON of [kind, key] → the key and the record before. */
+  readonly records = new Map<string, { key: RecordKey; before: StoredRecord | undefined }>();
   /** Number of the last change in this set; 0 when empty. */
   last = 0;
 
@@ -36,6 +38,9 @@ export class Changes {
     } else if (change.kind === 'scorecard') {
       const id = JSON.stringify(change.key);
       if (!this.scorecards.has(id)) this.scorecards.set(id, { key: change.key, before: change.before });
+    } else if (change.kind === 'record') {
+      const id = JSON.stringify(change.key);
+      if (!this.records.has(id)) this.records.set(id, { key: change.key, before: change.before });
     } else {
       this.flags.push(change.added);
       this.flagsBefore ??= change.before;
@@ -53,6 +58,7 @@ export class Changes {
     for (const flag of this.flags) items.push({ t: 'flag', v: flag });
     for (const { key } of this.interviews.values()) items.push({ t: 'interview', key, v: state.interviews.peekInterview(key) ?? null });
     for (const { key } of this.scorecards.values()) items.push({ t: 'scorecard', key, v: state.interviews.peekScorecard(key) ?? null });
+    for (const { key } of this.records.values()) items.push({ t: 'record', key, v: state.records.peek(key) ?? null });
     return items;
   }
 }
@@ -75,6 +81,9 @@ export function rollback(state: StoreState, inflight: Changes | undefined, pendi
     }
     for (const [id, { key, before }] of set.scorecards) {
       if (set === inflight || !inflight?.scorecards.has(id)) state.interviews.setScorecard(key, before);
+    }
+    for (const [id, { key, before }] of set.records) {
+      if (set === inflight || !inflight?.records.has(id)) state.records.set(key, before);
     }
   }
   const flagsBefore = inflight?.flagsBefore ?? pending.flagsBefore;

@@ -9,8 +9,9 @@ import { z } from 'zod';
 import { TIERS } from '../src/content/schema.js';
 import type { Scorecard } from '../src/interview/scorecard.js';
 import type { InterviewSession } from '../src/interview/session.js';
-import type { QuestionFlag, QuizSession, UserRecord } from '../src/ports.js';
+import type { QuestionFlag, QuizSession, StoredRecord, UserRecord } from '../src/ports.js';
 import { interviewSessionSchema, scorecardSchema } from './interview-schema.js';
+import { MAX_RECORD_KEY, RECORD_KIND } from './record-state.js';
 
 /** The file format version this code writes and reads. */
 export const FILE_VERSION = 1;
@@ -88,13 +89,23 @@ export const questionFlagSchema = z.looseObject({
   dispute: z.looseObject({ answer: z.string().max(4000), score: z.number().min(0).max(100), name: z.string().max(200) }).optional(),
 });
 
+/** One versioned record (`RecordStore`) as stored: its value is any JSON, which the feature owning it checks. */
+export const storedRecordSchema = z.object({
+  kind: z.string().regex(RECORD_KIND),
+  key: z.string().min(1).max(MAX_RECORD_KEY),
+  version: z.number().int().positive(),
+  value: z.json(),
+  due: z.number().optional(),
+});
+
 /**
  * Version 1 of the file: users keyed by space, then by user id; sessions keyed
  * by their `space|conversation|user` key; question flags oldest first. `flags`
  * came later within version 1, so a file without it opens with none; so did
  * `journal`, the first journal generation not yet folded into this file (none:
- * every journal beside it is newer), and `interviews` and `scorecards` (each
- * record names its author and id, so a list is enough).
+ * every journal beside it is newer), `interviews` and `scorecards` (each
+ * record names its author and id, so a list is enough), and `records` (each
+ * names its kind and key).
  */
 export const storeFileSchema = z.object({
   version: z.literal(FILE_VERSION),
@@ -104,6 +115,7 @@ export const storeFileSchema = z.object({
   flags: z.array(questionFlagSchema).default([]),
   interviews: z.array(interviewSessionSchema).default([]),
   scorecards: z.array(scorecardSchema).default([]),
+  records: z.array(storedRecordSchema).default([]),
 });
 
 /** The parsed contents of a version 1 store file. */
@@ -118,6 +130,8 @@ export interface StoreFile {
   /** In no particular order: each is filed by its author and id. */
   interviews: InterviewSession[];
   scorecards: Scorecard[];
+  /** Versioned records, in no particular order; absent reads as none (files written before records). */
+  records?: StoredRecord[];
 }
 
 // Compile-time proof that what the schemas accept is what ports.ts promises;
@@ -125,6 +139,7 @@ export interface StoreFile {
 type Assert<T extends true> = T;
 export type _UserRecordMatches = Assert<z.output<typeof userRecordSchema> extends UserRecord ? true : false>;
 export type _SessionMatches = Assert<z.output<typeof quizSessionSchema> extends QuizSession ? true : false>;
+export type _StoredRecordMatches = Assert<z.output<typeof storedRecordSchema> extends StoredRecord ? true : false>;
 export type _FlagMatches = Assert<z.output<typeof questionFlagSchema> extends QuestionFlag ? true : false>;
 export type _FileMatches = Assert<z.output<typeof storeFileSchema> extends StoreFile ? true : false>;
 

@@ -79,7 +79,7 @@ export class StoreOpenError extends Error {
 
 /** An empty version 1 file. */
 export function emptyFile(): StoreFile {
-  return { version: FILE_VERSION, users: {}, sessions: {}, flags: [], interviews: [], scorecards: [] };
+  return { version: FILE_VERSION, users: {}, sessions: {}, flags: [], interviews: [], scorecards: [], records: [] };
 }
 
 /** Parses and validates file text; every failure names the file and never falls back to defaults. */

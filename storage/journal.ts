@@ -2,7 +2,7 @@
  * The journal: an append-only file of changed records beside the snapshot.
  *
  * Each group commit appends one line, `{"g":[record, ...]}`, holding the latest
- * value of every user, session, flag, interview and scorecard changed since the last group, and
+ * value of every user, session, flag, interview, scorecard and record changed since the last group, and
  * fsyncs it. A write costs what changed, not the size of the whole database.
  * One line is one group, so a group is all-or-nothing: a line cut short by a
  * crash or power cut (no newline, bad JSON, zeros) can only be the last thing
@@ -14,12 +14,12 @@ import { type FileHandle, open } from 'node:fs/promises';
 import { z } from 'zod';
 import type { Scorecard } from '../src/interview/scorecard.js';
 import type { InterviewSession } from '../src/interview/session.js';
-import type { QuestionFlag, QuizSession, UserRecord } from '../src/ports.js';
-import { describeIssues, questionFlagSchema, quizSessionSchema, userRecordSchema } from './file-schema.js';
+import type { QuestionFlag, QuizSession, StoredRecord, UserRecord } from '../src/ports.js';
+import { describeIssues, questionFlagSchema, quizSessionSchema, storedRecordSchema, userRecordSchema } from './file-schema.js';
 import { StoreOpenError, syncDir } from './files.js';
 import { interviewSessionSchema, scorecardSchema } from './interview-schema.js';
 import { slicer } from './slices.js';
-import type { OwnedKey, StoreState } from './store-state.js';
+import type { OwnedKey, RecordKey, StoreState } from './store-state.js';
 
 /** One record of a group: the value a key has after the group (null: gone). */
 export type JournalItem =
@@ -28,7 +28,9 @@ export type JournalItem =
   | { t: 'flag'; v: QuestionFlag }
   /** `key`: the author's platform and id, then the record's id. */
   | { t: 'interview'; key: OwnedKey; v: InterviewSession | null }
-  | { t: 'scorecard'; key: OwnedKey; v: Scorecard | null };
+  | { t: 'scorecard'; key: OwnedKey; v: Scorecard | null }
+  /** `key`: the record's kind, then its key. */
+  | { t: 'record'; key: RecordKey; v: StoredRecord | null };
 
 const ownedKey = z.tuple([z.string(), z.string(), z.string()]);
 const itemSchema = z.discriminatedUnion('t', [
@@ -37,6 +39,7 @@ const itemSchema = z.discriminatedUnion('t', [
   z.object({ t: z.literal('flag'), v: questionFlagSchema }),
   z.object({ t: z.literal('interview'), key: ownedKey, v: interviewSessionSchema.nullable() }),
   z.object({ t: z.literal('scorecard'), key: ownedKey, v: scorecardSchema.nullable() }),
+  z.object({ t: z.literal('record'), key: z.tuple([z.string(), z.string()]), v: storedRecordSchema.nullable() }),
 ]);
 const groupSchema = z.object({ g: z.array(itemSchema) });
 
@@ -84,6 +87,7 @@ function apply(items: readonly JournalItem[], state: StoreState): void {
     else if (item.t === 'session') state.setSession(item.key, item.v ?? undefined);
     else if (item.t === 'interview') state.interviews.setInterview(item.key, item.v ?? undefined);
     else if (item.t === 'scorecard') state.interviews.setScorecard(item.key, item.v ?? undefined);
+    else if (item.t === 'record') state.records.set(item.key, item.v ?? undefined);
     else state.replayFlag(item.v);
   }
 }

@@ -134,6 +134,20 @@ export function storeOverState(state: StoreState, persistence: Persistence): Pan
       async purgeScorecards(cutoff) {
         return change(() => state.interviews.purgeScorecards(cutoff));
       },
+      async getRecord(kind, key) {
+        open();
+        return state.records.get(kind, key);
+      },
+      async putRecord(kind, key, value, write) {
+        return change(() => state.records.put(kind, key, value, write));
+      },
+      async deleteRecord(kind, key, expected) {
+        return change(() => state.records.delete(kind, key, expected));
+      },
+      async listRecords(kind, query) {
+        open();
+        return state.records.list(kind, query);
+      },
       async flush() {
         open();
         await persistence.flush();

@@ -4,7 +4,7 @@
  * durable state, the snapshot plus every journal not folded into it yet.
  */
 import type { Scorecard } from '../src/interview/scorecard.js';
-import type { Period, QuestionFlag, QuizSession, UserRecord } from '../src/ports.js';
+import type { Period, QuestionFlag, QuizSession, RecordStore, UserRecord } from '../src/ports.js';
 import { storePaths } from './files.js';
 import { loadStore } from './load.js';
 import { SnapshotFile } from './snapshot.js';
@@ -17,6 +17,10 @@ export interface StoreReader {
   getSession(key: string): Promise<QuizSession | undefined>;
   /** Every kept flag, newest first (copies). */
   listFlags(): Promise<QuestionFlag[]>;
+  /** As `Store.getRecord`. */
+  getRecord: RecordStore['getRecord'];
+  /** As `Store.listRecords`. */
+  listRecords: RecordStore['listRecords'];
   /**
    * Every author's scorecards, latest finished first (copies): for the
    * operator's export (`scorecards --json`), who holds the file anyway. The
@@ -47,6 +51,8 @@ export async function openStoreReader(options: StoreReaderOptions): Promise<Stor
     topUsers: async (space, period, limit) => state.topUsers(space, period, limit),
     getSession: async (key) => state.getSession(key),
     listFlags: async () => state.listFlags(),
+    getRecord: async (kind, key) => state.records.get(kind, key),
+    listRecords: async (kind, query) => state.records.list(kind, query),
     allScorecards: async () => state.interviews.allScorecards(),
     close: async () => {},
   };

@@ -139,9 +139,9 @@ async function* jsonPieces(data: StoreFile): AsyncGenerator<string> {
     await pause();
   }
   yield `},"flags":${JSON.stringify(data.flags)}`;
-  for (const name of ['interviews', 'scorecards'] as const) {
+  for (const name of ['interviews', 'scorecards', 'records'] as const) {
     yield `,${key(name)}:[`;
-    for (const [i, record] of data[name].entries()) {
+    for (const [i, record] of (data[name] ?? []).entries()) {
       yield `${i === 0 ? '' : ','}${JSON.stringify(record)}`;
       await pause();
     }

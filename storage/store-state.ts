@@ -12,9 +12,10 @@ import type { Period, QuestionFlag, QuizSession, UserRecord } from '../src/ports
 import { admitValue, copyData } from './copy.js';
 import { FILE_VERSION, questionFlagSchema, quizSessionSchema, type StoreFile, userRecordSchema } from './file-schema.js';
 import { InterviewState } from './interview-state.js';
+import { RecordState } from './record-state.js';
 import { type StoreChange, StoreValueError } from './store-change.js';
 
-export { type OwnedKey, type StoreChange, StoreValueError } from './store-change.js';
+export { type OwnedKey, type RecordKey, type StoreChange, StoreValueError } from './store-change.js';
 
 /** How many question flags are kept; beyond it the oldest go. */
 export const MAX_FLAGS = 1000;
@@ -43,6 +44,8 @@ export class StoreState {
     (change) => this.#onChange(change),
     () => this.#validate,
   );
+  /** Versioned records by kind and key (RecordStore); always checked, whatever `validate` says. */
+  readonly records = new RecordState((change) => this.#onChange(change));
   /** Whether values are checked against the file schemas as they come in (the file store's boundary). */
   readonly #validate: boolean;
 
@@ -61,6 +64,7 @@ export class StoreState {
     // Through the same rules as addFlag, so a hand-edited file is deduplicated and capped too.
     for (const flag of file.flags) state.#insertFlag(flag);
     state.interviews.load(file.interviews, file.scorecards);
+    state.records.load(file.records ?? []);
     return state;
   }
 
@@ -86,6 +90,7 @@ export class StoreState {
       sessions: Object.fromEntries(this.#sessions),
       flags: [...this.#flags],
       ...this.interviews.toFile(),
+      records: this.records.toFile(),
     };
   }
 

@@ -43,6 +43,8 @@ Usage: npm run cli -- <command>
                                {"id","author","candidate","level","started","questions","summary",...}
   scorecards --markdown <id>   one scorecard as Markdown (both read-only, and never one older than
                                INTERVIEW_RETENTION_DAYS)
+  import-file [DATA_DIR]       copy a data directory (default DATA_DIR) into the Postgres database of
+                               DATABASE_URL; only what is not there yet, so running it twice copies nothing new
   help                         this text
 
 Use "npm run --silent cli -- ..." so npm prints nothing but the output.
@@ -171,6 +173,9 @@ export async function runCli(args: readonly string[], io: CliIo): Promise<number
       return disputes(io, json);
     case 'scorecards':
       return runScorecards(rest, io);
+    case 'import-file':
+      // Loaded only for this command: nothing else in the CLI needs the pg driver.
+      return (await import('./import-file.js')).runImportFile(rest, io);
     case 'schema':
       await write(io.stdout, JSON.stringify(roleJsonSchema(), null, 2));
       return 0;

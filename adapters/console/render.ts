@@ -6,6 +6,8 @@
  */
 import type { Reply, View } from '../../src/views.js';
 import { feedbackOf, footnoteOf, noteOf } from '../format/view.js';
+import { challengeQuestionLines, challengeRevealLines, challengeStandingsLines } from './render-challenge.js';
+import { dailyQuestionLines, dailyStatusLines } from './render-daily.js';
 import { interviewCardHints, interviewCardLines, interviewListLines, interviewPlanLines, interviewScorecardLines } from './render-interview.js';
 import { type Ctx, footnoteLines, hintLines, noteLines } from './render-parts.js';
 import { feedbackLines, quizQuestionHints, quizQuestionLines, quizSummaryLines } from './render-quiz.js';
@@ -53,6 +55,16 @@ function kindLines(c: Ctx, view: View): string[] {
       return interviewScorecardLines(c, view);
     case 'interview-list':
       return interviewListLines(c, view);
+    case 'challenge-question':
+      return challengeQuestionLines(c, view);
+    case 'challenge-reveal':
+      return challengeRevealLines(c, view);
+    case 'challenge-standings':
+      return challengeStandingsLines(c, view);
+    case 'daily-question':
+      return dailyQuestionLines(c, view);
+    case 'daily-status':
+      return dailyStatusLines(c, view);
   }
 }
 

@@ -15,6 +15,7 @@ import { APOLOGY } from '../format/words.js';
 import { createLogger, type Logger } from '../logger.js';
 import { type Channel, serve as serveRequest } from '../serve.js';
 import { isTickLine, parseTickLine } from './checklists.js';
+import type { ConsoleOutbox } from './outbox.js';
 import { actionHints, matchActionWord, normaliseWords, renderReply, renderText } from './render.js';
 
 type QuizQuestionView = Extract<View, { kind: 'quiz-question' }>;
@@ -33,6 +34,8 @@ export interface ReplOptions {
   logger?: Logger;
   /** Wrap width; the terminal's width (capped at 100) by default. */
   width?: number;
+  /** What the bot posts by itself (a challenge): printed here, its buttons typed like a reply's (A–D). */
+  outbox?: ConsoleOutbox;
 }
 
 /** The console's platform id in requests and store spaces (`devops-engineer@console:console`). */
@@ -191,6 +194,20 @@ export async function runRepl(options: ReplOptions): Promise<void> {
     rl.prompt();
   };
   prompt();
+  options.outbox?.attach({
+    show(view, updated) {
+      remember(state, { visibility: 'public', view }, false);
+      print('');
+      if (updated) print(renderText('(updated)', render));
+      print(renderReply({ visibility: 'public', view }, render));
+      print('');
+      prompt();
+    },
+    remark(text) {
+      print(renderText(text, render));
+      prompt();
+    },
+  });
 
   // The terminal is a channel of the shared serve loop like any chat: no deadline, and the reply printed in full.
   const terminal = (fromButton: boolean): Channel<string> => {

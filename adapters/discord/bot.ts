@@ -7,14 +7,17 @@ import { once } from 'node:events';
 import type { ClientOptions, Interaction } from 'discord.js';
 import { Client, Events, GatewayIntentBits } from 'discord.js';
 import type { Assistant } from '../../src/assistant.js';
+import type { Outbox } from '../../src/outbox.js';
 import type { Request } from '../../src/requests.js';
 import type { Reply } from '../../src/views.js';
 import { StartupError, withinStartup } from '../boot.js';
 import type { Logger } from '../logger.js';
+import type { Running } from '../platform.js';
 import { requestIds, serveReply } from '../serve.js';
 import { promptActionId, viewPrompts } from './components.js';
 import { DISCORD_PLATFORM, type DiscordConfig, loadDiscordConfig } from './config.js';
 import { buildModal, PromptMemory } from './modal.js';
+import { createDiscordOutbox } from './outbox.js';
 import { buttonRequest, commandRequest, modalRequest, selectRequest } from './requests.js';
 import { apologise, DEFER_AFTER_MS, discordChannel, type Target } from './respond.js';
 import { discordStartupError } from './startup.js';
@@ -41,6 +44,8 @@ export interface DiscordBotOptions {
 /** A running (or startable) bot. */
 export interface DiscordBot {
   client: Client;
+  /** Where the bot posts by itself (challenges, the question of the day): the client's REST, usable once started. */
+  outbox: Outbox;
   /** Logs in and resolves once the gateway session is ready. */
   start(): Promise<void>;
   stop(): Promise<void>;
@@ -105,6 +110,8 @@ export function createDiscordBot(options: DiscordBotOptions): DiscordBot {
 
   return {
     client,
+    // The client's own REST: one token, one set of rate-limit buckets for replies and posts alike.
+    outbox: createDiscordOutbox({ rest: client.rest, logger }),
     async start() {
       const abort = new AbortController();
       const ready = once(client, Events.ClientReady, { signal: abort.signal });
@@ -142,10 +149,10 @@ export interface StartDiscordOptions {
  * Starts the Discord bot when DISCORD_* is configured. Resolves `undefined`
  * when it is not; throws (naming the variable) when it is half set.
  */
-export async function startDiscord(options: StartDiscordOptions): Promise<{ stop(): Promise<void> } | undefined> {
+export async function startDiscord(options: StartDiscordOptions): Promise<Running | undefined> {
   const config = loadDiscordConfig(options.env);
   if (!config) return undefined;
   const bot = createDiscordBot({ assistant: options.assistant, config, logger: options.logger });
   await bot.start();
-  return { stop: () => bot.stop() };
+  return { stop: () => bot.stop(), outbox: bot.outbox };
 }

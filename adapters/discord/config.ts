@@ -4,6 +4,7 @@
  * with the name of what is missing, so a typo never silently disables it.
  */
 import { z } from 'zod';
+import { DISCORD_HTTP_VARIABLES, type DiscordHttpConfig, parseDiscordHttpConfig } from '../discord-http/config.js';
 
 /** Discord's platform id in requests and store spaces (`devops-engineer@discord:<guild>`): never changes, or scores move. */
 export const DISCORD_PLATFORM = 'discord';
@@ -17,6 +18,8 @@ export interface DiscordConfig {
   guildId?: string;
   /** REST base without `/v10` (a local fake in tests); the gateway URL comes from its `/gateway/bot`. */
   apiUrl?: string;
+  /** Set when DISCORD_PUBLIC_KEY is: serve interactions over HTTP instead of the gateway (adapters/discord-http/). */
+  http?: DiscordHttpConfig;
 }
 
 const KEYS = ['DISCORD_TOKEN', 'DISCORD_APPLICATION_ID', 'DISCORD_GUILD_ID', 'DISCORD_API_URL'] as const;
@@ -60,7 +63,8 @@ export function loadDiscordConfig(env: NodeJS.ProcessEnv): DiscordConfig | undef
     throw new DiscordConfigError(parsed.error.issues.map((i) => i.message).join('; '));
   }
   const e = parsed.data;
-  if (Object.values(e).every((v) => v === undefined)) return undefined;
+  const httpSet = DISCORD_HTTP_VARIABLES.some((k) => (env[k] ?? '').trim() !== '');
+  if (Object.values(e).every((v) => v === undefined) && !httpSet) return undefined;
   const missing = (['DISCORD_TOKEN', 'DISCORD_APPLICATION_ID'] as const).filter((k) => e[k] === undefined);
   if (missing.length > 0 || e.DISCORD_TOKEN === undefined || e.DISCORD_APPLICATION_ID === undefined) {
     throw new DiscordConfigError(
@@ -71,5 +75,8 @@ export function loadDiscordConfig(env: NodeJS.ProcessEnv): DiscordConfig | undef
   if (e.DISCORD_GUILD_ID) config.guildId = e.DISCORD_GUILD_ID;
   // discord.js appends `/v10` itself; a trailing slash or version would double it.
   if (e.DISCORD_API_URL) config.apiUrl = e.DISCORD_API_URL.replace(/\/+$/, '').replace(/\/v\d+$/, '');
+  // Throws (naming the variable) for a malformed public key or port.
+  const http = parseDiscordHttpConfig(env);
+  if (http) config.http = http;
   return config;
 }

@@ -13,6 +13,8 @@ import { cardEmbeds, errorEmbeds, helpEmbeds, leaderboardEmbeds, noticeEmbeds, r
 import { interviewCardEmbeds, interviewListEmbeds, interviewPlanEmbeds, interviewScorecardEmbeds } from './interview-embeds.js';
 import { clip, fitEmbeds, LIMITS } from './limits.js';
 import { feedbackEmbed, quizQuestionEmbeds, quizSummaryEmbeds } from './quiz-embeds.js';
+import { challengeQuestionEmbeds, challengeRevealEmbeds, challengeStandingsEmbeds } from './render-challenge.js';
+import { dailyQuestionEmbeds, dailyStatusEmbeds } from './render-daily.js';
 import { userText } from './style.js';
 
 export { buildModal } from './modal.js';
@@ -55,6 +57,16 @@ function kindEmbeds(view: View): APIEmbed[] {
       return interviewScorecardEmbeds(view);
     case 'interview-list':
       return interviewListEmbeds(view);
+    case 'challenge-question':
+      return challengeQuestionEmbeds(view);
+    case 'challenge-reveal':
+      return challengeRevealEmbeds(view);
+    case 'challenge-standings':
+      return challengeStandingsEmbeds(view);
+    case 'daily-question':
+      return dailyQuestionEmbeds(view);
+    case 'daily-status':
+      return dailyStatusEmbeds(view);
   }
 }
 

@@ -3,7 +3,7 @@
  * parsed with zod: it is external input even after discord.js has shaped it.
  */
 import type { BaseInteraction, ButtonInteraction, ChatInputCommandInteraction, ModalSubmitInteraction, StringSelectMenuInteraction } from 'discord.js';
-import { ApplicationCommandOptionType } from 'discord.js';
+import { ApplicationCommandOptionType, PermissionFlagsBits } from 'discord.js';
 import { z } from 'zod';
 import type { OptionValues, Request, RequestContext } from '../../src/requests.js';
 import type { Reply } from '../../src/views.js';
@@ -11,15 +11,45 @@ import { DISCORD_PLATFORM } from './config.js';
 import { LIMITS } from './limits.js';
 import { ANSWER_INPUT_ID } from './modal.js';
 
+/**
+ * Who and where an interaction comes from, in the terms both modes have: the
+ * gateway's discord.js objects and the HTTP mode's raw interaction JSON.
+ */
+export interface InteractionOrigin {
+  user: { id: string; username: string; globalName?: string | null | undefined };
+  guildId?: string | null | undefined;
+  channelId?: string | null | undefined;
+  /** The member's permissions in the channel (Discord's `member.permissions` bitfield); absent in DMs. */
+  permissions?: bigint | null | undefined;
+}
+
+/** Manage Channels or Manage Server: who may stop anyone's channel challenge. */
+const MANAGE = PermissionFlagsBits.ManageChannels | PermissionFlagsBits.ManageGuild;
+
 /** Who and where: guild id as the space, or `dm:<user>` so DM leaderboards are per user. */
+export function originContext(origin: InteractionOrigin): RequestContext {
+  const { user } = origin;
+  return {
+    user: {
+      platform: DISCORD_PLATFORM,
+      id: user.id,
+      name: user.globalName ?? user.username,
+      ...(origin.permissions != null ? { canManage: (origin.permissions & MANAGE) !== 0n } : {}),
+    },
+    space: origin.guildId ?? `dm:${user.id}`,
+    conversation: origin.channelId ?? `dm:${user.id}`,
+  };
+}
+
+/** {@link originContext} of a discord.js interaction. */
 export function contextOf(interaction: BaseInteraction): RequestContext {
   const user = interaction.user;
-  const space = interaction.guildId ?? `dm:${user.id}`;
-  return {
-    user: { platform: DISCORD_PLATFORM, id: user.id, name: user.globalName ?? user.username },
-    space,
-    conversation: interaction.channelId ?? `dm:${user.id}`,
-  };
+  return originContext({
+    user: { id: user.id, username: user.username, globalName: user.globalName },
+    guildId: interaction.guildId,
+    channelId: interaction.channelId,
+    permissions: interaction.memberPermissions?.bitfield,
+  });
 }
 
 const valueSchema = z.union([z.string(), z.number(), z.boolean()]);
@@ -33,22 +63,28 @@ function values(options: readonly z.infer<typeof leafSchema>[]): OptionValues {
   return out;
 }
 
+/**
+ * A slash command from its name and option data (`data.options` of the
+ * interaction, as the API sends it): validated, then subcommand and values.
+ */
+export function optionsCommand(command: string, options: unknown, ctx: RequestContext): Request {
+  const data = dataSchema.parse(options ?? []);
+  const first = data[0];
+  if (first && first.type === ApplicationCommandOptionType.Subcommand) {
+    return { type: 'command', command, subcommand: first.name, options: values(first.options ?? []), ctx };
+  }
+  return { type: 'command', command, options: values(data), ctx };
+}
+
 /** A slash command as a typed command request (subcommand and option values). */
 export function commandRequest(interaction: ChatInputCommandInteraction): Request {
-  const data = dataSchema.parse(
-    interaction.options.data.map((o) => ({
-      name: o.name,
-      type: o.type,
-      value: o.value,
-      options: o.options?.map((s) => ({ name: s.name, type: s.type, value: s.value })),
-    })),
-  );
-  const first = data[0];
-  const ctx = contextOf(interaction);
-  if (first && first.type === ApplicationCommandOptionType.Subcommand) {
-    return { type: 'command', command: interaction.commandName, subcommand: first.name, options: values(first.options ?? []), ctx };
-  }
-  return { type: 'command', command: interaction.commandName, options: values(data), ctx };
+  const data = interaction.options.data.map((o) => ({
+    name: o.name,
+    type: o.type,
+    value: o.value,
+    options: o.options?.map((s) => ({ name: s.name, type: s.type, value: s.value })),
+  }));
+  return optionsCommand(interaction.commandName, data, contextOf(interaction));
 }
 
 /** A button press as an action request. */
@@ -78,9 +114,14 @@ export function modalRequest(interaction: ModalSubmitInteraction): ModalOutcome 
   // Looked up, not `getTextInputValue`, which throws for a missing or retyped field.
   const field = interaction.fields.fields.get(ANSWER_INPUT_ID);
   const value = field && 'value' in field ? field.value : undefined;
+  return formOutcome(interaction.customId, value, contextOf(interaction));
+}
+
+/** {@link modalRequest} from the form's custom id and the value of its answer input (`undefined` when absent). */
+export function formOutcome(customId: string, value: unknown, ctx: RequestContext): ModalOutcome {
   if (typeof value !== 'string') return refused('no answer field', 'That form came back without an answer. Press the button again to reopen it.');
   if (value.length > LIMITS.modalValue) {
     return refused('answer too long', `Your answer is too long: at most ${LIMITS.modalValue} characters (got ${value.length}). Shorten it and submit again.`);
   }
-  return { ok: true, request: { type: 'action', actionId: interaction.customId, text: value, ctx: contextOf(interaction) } };
+  return { ok: true, request: { type: 'action', actionId: customId, text: value, ctx } };
 }

@@ -2,35 +2,37 @@
  * The Slack adapter: a Bolt app (HTTP or Socket Mode) serving the assistant's
  * commands, buttons and answer forms.
  */
-import type { Server, ServerResponse } from 'node:http';
+import type { Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { App, type AppOptions, type CustomRoute } from '@slack/bolt';
+import { App, type AppOptions } from '@slack/bolt';
 import type { Assistant } from '../../src/assistant.js';
-import { type Readiness, StartupError, withinStartup } from '../boot.js';
+import type { Outbox } from '../../src/outbox.js';
+import type { RecordStore } from '../../src/ports.js';
+import { StartupError, withinStartup } from '../boot.js';
 import type { Logger } from '../logger.js';
+import { createOpsHandler, type ReadinessCheck } from '../ops-http.js';
+import type { Running } from '../platform.js';
 import { boltLogger } from './bolt-logger.js';
 import { parseSlackConfig, type SlackConfig, SlackConfigError } from './config.js';
 import { registerActions } from './listeners/actions.js';
 import { registerCommands } from './listeners/commands.js';
 import { registerViews } from './listeners/views.js';
+import { registerInstallEvents } from './oauth/events.js';
+import { maskingBoltLogger, oauthReceiverOptions } from './oauth/flow.js';
+import { createInstallationStore, isNotInstalled, type PanelistInstallationStore } from './oauth/installation-store.js';
+import { type BotTokens, installationTokens, singleWorkspaceTokens } from './oauth/tokens.js';
+import { createSlackOutbox } from './outbox.js';
 import { createGuardedReceiver, EVENTS_PATH } from './receiver.js';
 import { slackStartupError } from './startup.js';
 
-/** Liveness endpoint of the HTTP mode, beside `/slack/events`. */
-export const HEALTH_PATH = '/healthz';
-/** Readiness endpoint of the HTTP mode: 200 when the store is healthy and content is loaded, 503 otherwise. */
-export const READY_PATH = '/readyz';
-/** A readiness check slower than this counts as not ready: probes must not pile up. */
-export const READY_TIMEOUT_MS = 2000;
+// The probes moved to ops-http.ts (one handler for every HTTP server); re-exported where they were.
+export { HEALTH_PATH, READY_PATH, READY_TIMEOUT_MS, type ReadinessCheck } from '../ops-http.js';
 /**
  * How long Socket Mode may take to open its WebSocket. Bolt retries a socket
  * it cannot open every few seconds, forever and only logging; past this,
  * start-up fails instead of hanging.
  */
 export const SOCKET_TIMEOUT_MS = 30_000;
-
-/** Reports whether the process can serve; the default (none given) is always ready. */
-export type ReadinessCheck = () => Readiness | Promise<Readiness>;
 
 /** What `createSlackApp` needs. */
 export interface SlackAppDeps {
@@ -45,6 +47,8 @@ export interface SlackAppDeps {
   bodyLimit?: number;
   /** Give up opening Socket Mode after this long (default SOCKET_TIMEOUT_MS; tests shorten it). */
   socketTimeoutMs?: number;
+  /** Panelist's database, where OAuth keeps the installations (required with `config.oauth`). */
+  records?: RecordStore;
 }
 
 /** A configured Bolt app and its lifecycle. */
@@ -55,51 +59,24 @@ export interface SlackApp {
   stop(): Promise<void>;
   /** The HTTP server's address once started in HTTP mode (tests use the port). */
   address(): AddressInfo | undefined;
-}
-
-function plain(res: ServerResponse, status: number, text: string): void {
-  res.writeHead(status, { 'content-type': 'text/plain; charset=utf-8', 'cache-control': 'no-store' });
-  res.end(text);
-}
-
-/** The readiness verdict, never slower than READY_TIMEOUT_MS and never a throw. */
-async function checkReadiness(check: ReadinessCheck): Promise<Readiness> {
-  let timer: ReturnType<typeof setTimeout> | undefined;
-  const timeout = new Promise<Readiness>((resolve) => {
-    timer = setTimeout(() => resolve({ ok: false, reason: 'readiness check timed out' }), READY_TIMEOUT_MS);
-  });
-  try {
-    return await Promise.race([Promise.resolve().then(check), timeout]);
-  } catch (error) {
-    return { ok: false, reason: `readiness check failed: ${error instanceof Error ? error.message : String(error)}` };
-  } finally {
-    clearTimeout(timer);
-  }
-}
-
-/** The unsigned probe routes: liveness and readiness, for load balancers and orchestrators. */
-function probeRoutes(readiness: ReadinessCheck | undefined, logger: Logger): CustomRoute[] {
-  return [
-    // Says nothing but that the process serves HTTP.
-    { path: HEALTH_PATH, method: ['GET'], handler: (_req, res) => plain(res, 200, 'ok\n') },
-    {
-      path: READY_PATH,
-      method: ['GET'],
-      handler: (_req, res) => {
-        void checkReadiness(readiness ?? (() => ({ ok: true }))).then((r) => {
-          if (!r.ok) logger.warn('slack: not ready', { reason: r.reason });
-          plain(res, r.ok ? 200 : 503, r.ok ? 'ready\n' : `not ready: ${r.reason ?? 'unknown'}\n`);
-        });
-      },
-    },
-  ];
+  /** The bot token of each workspace, for posts the bot makes by itself (oauth/tokens.ts). */
+  tokens: BotTokens;
+  /** Where the bot posts by itself (challenges, the question of the day), with each workspace's token. */
+  outbox: Outbox;
 }
 
 /** Bolt options for a configuration; no token ever leaves this object. */
-function appOptions(deps: SlackAppDeps): AppOptions {
+function appOptions(deps: SlackAppDeps, installs: PanelistInstallationStore | undefined): AppOptions {
   const { config, logger } = deps;
+  const clientOptions = {
+    ...(config.apiUrl ? { slackApiUrl: config.apiUrl } : {}),
+    // Trigger ids expire after 3 s: retrying views.open for minutes helps nobody.
+    retryConfig: { retries: 1, minTimeout: 100, maxTimeout: 500 },
+    timeout: 10_000,
+  };
   const options: AppOptions = {
-    token: config.botToken,
+    // OAuth: no token here; Bolt's installer authorises each request from its workspace's installation.
+    ...(config.botToken ? { token: config.botToken } : {}),
     // auth.test then runs in start(), where a failure is a rejection we can report
     // instead of an unhandled one from the constructor.
     deferInitialization: true,
@@ -107,12 +84,7 @@ function appOptions(deps: SlackAppDeps): AppOptions {
     // request (about 5% of Bolt's CPU); nothing here reads `context.conversation`.
     convoStore: false,
     logger: boltLogger(logger),
-    clientOptions: {
-      ...(config.apiUrl ? { slackApiUrl: config.apiUrl } : {}),
-      // Trigger ids expire after 3 s: retrying views.open for minutes helps nobody.
-      retryConfig: { retries: 1, minTimeout: 100, maxTimeout: 500 },
-      timeout: 10_000,
-    },
+    clientOptions,
   };
   if (config.mode === 'socket') {
     options.socketMode = true;
@@ -123,9 +95,11 @@ function appOptions(deps: SlackAppDeps): AppOptions {
     options.receiver = createGuardedReceiver({
       signingSecret: config.signingSecret,
       logger,
-      boltLogger: boltLogger(logger),
-      customRoutes: probeRoutes(deps.readiness, logger),
+      boltLogger: config.oauth ? maskingBoltLogger(boltLogger(logger), [config.oauth.clientSecret, config.oauth.stateSecret]) : boltLogger(logger),
+      customRoutes: [],
+      ops: createOpsHandler({ ...(deps.readiness ? { readiness: deps.readiness } : {}), logger, name: 'slack' }),
       ...(deps.bodyLimit === undefined ? {} : { bodyLimit: deps.bodyLimit }),
+      ...(config.oauth && installs ? { oauth: oauthReceiverOptions({ oauth: config.oauth, store: installs, logger, clientOptions, ...helpOf(deps) }) } : {}),
     });
   }
   return options;
@@ -142,22 +116,48 @@ async function openSocket(app: App, config: SlackConfig, timeoutMs: number): Pro
   }
 }
 
+/** The help command to name on the install page. */
+function helpOf(deps: SlackAppDeps): { helpCommand?: string } {
+  const help = deps.assistant.commands.find((c) => c.name.endsWith('-help'));
+  return help ? { helpCommand: help.name } : {};
+}
+
+/** OAuth's installation store over the database, or undefined for one workspace. */
+function installStore(deps: SlackAppDeps): PanelistInstallationStore | undefined {
+  const { oauth } = deps.config;
+  if (!oauth) return undefined;
+  if (!deps.records) throw new SlackConfigError('Slack OAuth needs a database for its installations, and none was given');
+  return createInstallationStore({ records: deps.records, key: oauth.tokenKey });
+}
+
 /** Builds the app and registers one listener per command, one for all buttons and one for the answer form. */
 export function createSlackApp(deps: SlackAppDeps): SlackApp {
   const { assistant, config, logger, ackDeadlineMs } = deps;
-  const app = new App(appOptions(deps));
+  const installs = installStore(deps);
+  const app = new App(appOptions(deps, installs));
   const listenerDeps = { assistant, logger };
   registerCommands(app, listenerDeps, ackDeadlineMs);
   registerActions(app, listenerDeps);
   registerViews(app, listenerDeps);
+  if (installs) registerInstallEvents(app, installs, logger);
   app.error(async (error) => {
+    // A request from a workspace with no installation (never installed, or uninstalled): Bolt acks it and calls
+    // no listener. Expected now and then, not a fault.
+    if (installs && isNotInstalled(error)) {
+      logger.warn('slack: request from a workspace without an installation ignored', { code: error.code });
+      return;
+    }
     // Listeners catch their own faults; this sees what slips past (middleware, receivers).
     logger.error('slack: unhandled error', { error, code: error.code });
   });
+  const tokens = installs ? installationTokens(installs) : singleWorkspaceTokens(config.botToken ?? '');
 
   let server: Server | undefined;
   return {
     app,
+    tokens,
+    // Its own Web API client (outbox.ts): a rate-limited post must not pause the slash commands' client.
+    outbox: createSlackOutbox({ ...(config.apiUrl ? { apiUrl: config.apiUrl } : {}), tokenFor: (team) => tokens.botTokenFor(team), logger }),
     address: () => {
       const a = server?.address();
       return a && typeof a === 'object' ? a : undefined;
@@ -182,6 +182,7 @@ export function createSlackApp(deps: SlackAppDeps): SlackApp {
         port: a && typeof a === 'object' ? a.port : config.port,
         path: EVENTS_PATH,
         commands: assistant.commands.length,
+        workspaces: installs ? 'many (OAuth: /slack/install)' : 'one (SLACK_BOT_TOKEN)',
       });
     },
     async stop() {
@@ -200,16 +201,19 @@ export async function startSlack({
   env,
   logger,
   readiness,
+  records,
 }: {
   assistant: Assistant;
   env: NodeJS.ProcessEnv;
   logger: Logger;
   /** Backs `GET /readyz`. */
   readiness?: ReadinessCheck;
-}): Promise<{ stop(): Promise<void> } | undefined> {
+  /** The database (OAuth keeps its installations there). */
+  records?: RecordStore;
+}): Promise<Running | undefined> {
   const config = parseSlackConfig(env);
   if (!config) return undefined;
-  const slack = createSlackApp({ assistant, config, logger, ...(readiness ? { readiness } : {}) });
+  const slack = createSlackApp({ assistant, config, logger, ...(readiness ? { readiness } : {}), ...(records ? { records } : {}) });
   await slack.start();
-  return { stop: () => slack.stop() };
+  return { stop: () => slack.stop(), outbox: slack.outbox };
 }

@@ -5,6 +5,7 @@
  */
 import { isIP } from 'node:net';
 import { z } from 'zod';
+import { parseTokenKey } from './oauth/crypto.js';
 
 /** Slack's platform id in requests and store spaces (`devops-engineer@slack:T123`): never changes, or scores move. */
 export const SLACK_PLATFORM = 'slack';
@@ -12,10 +13,25 @@ export const SLACK_PLATFORM = 'slack';
 /** How the app receives events. */
 export type SlackMode = 'http' | 'socket';
 
+/** Installing in many workspaces (Bolt's OAuth flow); see README "Slack: many workspaces". */
+export interface SlackOAuthConfig {
+  clientId: string;
+  clientSecret: string;
+  /** Signs the OAuth `state` (CSRF protection of the install flow). */
+  stateSecret: string;
+  /** AES-256 key sealing the stored tokens: `SLACK_TOKEN_KEY`, 32 bytes. */
+  tokenKey: Buffer;
+  /** Public base URL (`https://bot.example.com`, no trailing `/`): the redirect URL is `{publicUrl}/slack/oauth_redirect`. */
+  publicUrl?: string;
+}
+
 /** A complete, validated Slack configuration. */
 export interface SlackConfig {
   mode: SlackMode;
-  botToken: string;
+  /** One workspace: the `xoxb-` token. Absent exactly when `oauth` is set. */
+  botToken?: string;
+  /** Many workspaces: tokens come from each installation. */
+  oauth?: SlackOAuthConfig;
   /** Verifies HTTP requests; unused (and optional) in Socket Mode. */
   signingSecret?: string;
   /** `xapp-` token; present exactly in Socket Mode. */
@@ -29,7 +45,20 @@ export interface SlackConfig {
 }
 
 /** The variables that make up a Slack configuration. */
-export const SLACK_VARIABLES = ['SLACK_BOT_TOKEN', 'SLACK_SIGNING_SECRET', 'SLACK_APP_TOKEN', 'SLACK_API_URL'] as const;
+export const SLACK_VARIABLES = [
+  'SLACK_BOT_TOKEN',
+  'SLACK_SIGNING_SECRET',
+  'SLACK_APP_TOKEN',
+  'SLACK_API_URL',
+  'SLACK_CLIENT_ID',
+  'SLACK_CLIENT_SECRET',
+  'SLACK_STATE_SECRET',
+  'SLACK_TOKEN_KEY',
+  'SLACK_PUBLIC_URL',
+] as const;
+
+/** The variables OAuth needs, all together (plus SLACK_SIGNING_SECRET). */
+export const SLACK_OAUTH_VARIABLES = ['SLACK_CLIENT_ID', 'SLACK_CLIENT_SECRET', 'SLACK_STATE_SECRET', 'SLACK_TOKEN_KEY'] as const;
 
 /** Thrown for a half-set or malformed configuration; the message names variables, never values. */
 export class SlackConfigError extends Error {
@@ -45,6 +74,17 @@ const envSchema = z.object({
   SLACK_SIGNING_SECRET: optional,
   SLACK_APP_TOKEN: optional.refine((v) => v === undefined || v.startsWith('xapp-'), 'must be an app-level token (xapp-…)'),
   SLACK_API_URL: optional.refine((v) => v === undefined || /^https?:\/\/[^\s]+$/.test(v), 'must be an http(s) URL'),
+  SLACK_CLIENT_ID: optional,
+  SLACK_CLIENT_SECRET: optional,
+  SLACK_STATE_SECRET: optional.refine((v) => v === undefined || v.length >= 16, 'must be at least 16 characters (e.g. openssl rand -hex 32)'),
+  SLACK_TOKEN_KEY: optional.refine(
+    (v) => v === undefined || parseTokenKey(v) !== undefined,
+    'must be 32 bytes: 64 hex digits or base64 (openssl rand -base64 32)',
+  ),
+  SLACK_PUBLIC_URL: optional.refine(
+    (v) => v === undefined || /^https?:\/\/[^\s/?#]+(\/[^\s?#]*)?$/.test(v),
+    'must be the public http(s) base URL of the app, without query (https://bot.example.com)',
+  ),
 });
 
 /** Port of the HTTP mode when `PORT` is unset. */
@@ -95,6 +135,7 @@ export function parseSlackConfig(env: NodeJS.ProcessEnv): SlackConfig | undefine
   const listen = listenSchema.safeParse(env);
   if (!listen.success) fail(listen.error);
 
+  if (SLACK_OAUTH_VARIABLES.some((k) => e[k] !== undefined)) return oauthConfig(e, listen.data);
   const missing: string[] = [];
   if (!e.SLACK_BOT_TOKEN) missing.push('SLACK_BOT_TOKEN');
   if (!e.SLACK_APP_TOKEN && !e.SLACK_SIGNING_SECRET) missing.push('SLACK_SIGNING_SECRET (HTTP mode) or SLACK_APP_TOKEN (Socket Mode)');
@@ -104,6 +145,31 @@ export function parseSlackConfig(env: NodeJS.ProcessEnv): SlackConfig | undefine
   const config: SlackConfig = { mode: e.SLACK_APP_TOKEN ? 'socket' : 'http', botToken: e.SLACK_BOT_TOKEN, port: listen.data.PORT, host: listen.data.HOST };
   if (e.SLACK_SIGNING_SECRET) config.signingSecret = e.SLACK_SIGNING_SECRET;
   if (e.SLACK_APP_TOKEN) config.appToken = e.SLACK_APP_TOKEN;
-  if (e.SLACK_API_URL) config.apiUrl = e.SLACK_API_URL.endsWith('/') ? e.SLACK_API_URL : `${e.SLACK_API_URL}/`;
+  if (e.SLACK_API_URL) config.apiUrl = apiUrl(e.SLACK_API_URL);
+  return config;
+}
+
+const apiUrl = (url: string) => (url.endsWith('/') ? url : `${url}/`);
+
+/** OAuth: HTTP mode with every OAuth variable and the signing secret; no single bot token, no Socket Mode. */
+function oauthConfig(e: z.infer<typeof envSchema>, listen: z.infer<typeof listenSchema>): SlackConfig {
+  const missing: string[] = SLACK_OAUTH_VARIABLES.filter((k) => e[k] === undefined);
+  if (!e.SLACK_SIGNING_SECRET) missing.push('SLACK_SIGNING_SECRET');
+  if (missing.length > 0) throw new SlackConfigError(`Slack OAuth (many workspaces) is half configured: missing ${missing.join(' and ')}`);
+  if (e.SLACK_BOT_TOKEN) {
+    throw new SlackConfigError(
+      'Slack has both SLACK_BOT_TOKEN (one workspace) and SLACK_CLIENT_ID (OAuth, many workspaces): unset SLACK_BOT_TOKEN to install through /slack/install, or the OAuth variables',
+    );
+  }
+  if (e.SLACK_APP_TOKEN) throw new SlackConfigError('Slack OAuth (many workspaces) runs in HTTP mode only: unset SLACK_APP_TOKEN');
+  const oauth: SlackOAuthConfig = {
+    clientId: e.SLACK_CLIENT_ID as string,
+    clientSecret: e.SLACK_CLIENT_SECRET as string,
+    stateSecret: e.SLACK_STATE_SECRET as string,
+    tokenKey: parseTokenKey(e.SLACK_TOKEN_KEY as string) as Buffer,
+  };
+  if (e.SLACK_PUBLIC_URL) oauth.publicUrl = e.SLACK_PUBLIC_URL.replace(/\/+$/, '');
+  const config: SlackConfig = { mode: 'http', oauth, signingSecret: e.SLACK_SIGNING_SECRET as string, port: listen.PORT, host: listen.HOST };
+  if (e.SLACK_API_URL) config.apiUrl = apiUrl(e.SLACK_API_URL);
   return config;
 }

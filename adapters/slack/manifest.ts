@@ -12,9 +12,12 @@ export const MANIFEST_LIMITS = { name: 35, commandName: 32, description: 2000, u
 
 /**
  * Bot scopes the app needs. Replies go through response_url and forms through
- * views.open with a trigger id, neither of which needs `chat:write`.
+ * views.open with a trigger id, neither of which needs `chat:write`; but the bot
+ * also posts by itself (challenge questions, the question of the day: outbox.ts),
+ * which does, and `chat:write.public` lets it post in public channels it was not
+ * invited to.
  */
-export const BOT_SCOPES = ['commands'] as const;
+export const BOT_SCOPES = ['commands', 'chat:write', 'chat:write.public'] as const;
 
 export interface ManifestOptions {
   /** Socket Mode: no request URLs. */
@@ -22,7 +25,12 @@ export interface ManifestOptions {
   /** Public URL of `/slack/events` (HTTP mode). */
   requestUrl?: string;
   name?: string;
+  /** Installing in many workspaces: the OAuth redirect URL (`https://host/slack/oauth_redirect`). */
+  oauth?: { redirectUrl: string };
 }
+
+/** Events an OAuth app subscribes to, so it forgets a workspace that uninstalls it or revokes its token. */
+export const OAUTH_BOT_EVENTS = ['app_uninstalled', 'tokens_revoked'] as const;
 
 /** A slash command entry of the manifest. */
 export interface ManifestCommand {
@@ -38,8 +46,9 @@ export interface SlackManifest {
   _metadata: { major_version: 1; minor_version: 1 };
   display_information: { name: string; description: string; background_color: string };
   features: { bot_user: { display_name: string; always_online: boolean }; slash_commands: ManifestCommand[] };
-  oauth_config: { scopes: { bot: string[] } };
+  oauth_config: { scopes: { bot: string[] }; redirect_urls?: string[] };
   settings: {
+    event_subscriptions?: { request_url?: string; bot_events: string[] };
     interactivity: { is_enabled: true; request_url?: string };
     org_deploy_enabled: boolean;
     socket_mode_enabled: boolean;
@@ -80,8 +89,9 @@ export function buildManifest(commands: readonly CommandInfo[], options: Manifes
       background_color: '#1d3557',
     },
     features: { bot_user: { display_name: name, always_online: true }, slash_commands: slash },
-    oauth_config: { scopes: { bot: [...BOT_SCOPES] } },
+    oauth_config: { scopes: { bot: [...BOT_SCOPES] }, ...(options.oauth ? { redirect_urls: [options.oauth.redirectUrl] } : {}) },
     settings: {
+      ...(options.oauth ? { event_subscriptions: { ...(url ? { request_url: url } : {}), bot_events: [...OAUTH_BOT_EVENTS] } } : {}),
       interactivity: { is_enabled: true, ...(url ? { request_url: url } : {}) },
       org_deploy_enabled: false,
       socket_mode_enabled: options.socketMode,

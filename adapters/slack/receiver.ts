@@ -9,8 +9,16 @@
  */
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { parse as parseForm } from 'node:querystring';
-import { type Logger as BoltLogger, type BufferedIncomingMessage, type CustomRoute, HTTPReceiver, isValidSlackRequest } from '@slack/bolt';
+import {
+  type Logger as BoltLogger,
+  type BufferedIncomingMessage,
+  type CustomRoute,
+  HTTPReceiver,
+  type HTTPReceiverOptions,
+  isValidSlackRequest,
+} from '@slack/bolt';
 import type { Logger } from '../logger.js';
+import type { OpsHandler } from '../ops-http.js';
 import { envelopeProblem } from './listeners/payloads.js';
 
 /** Where Slack sends commands and interactions. */
@@ -31,7 +39,17 @@ export interface GuardedReceiverOptions {
   customRoutes: CustomRoute[];
   /** Defaults to {@link BODY_LIMIT_BYTES}; tests lower it. */
   bodyLimit?: number;
+  /** The ops endpoints (/healthz, /readyz, /metrics, from ops-http.ts), answered before Bolt sees the request. */
+  ops?: OpsHandler;
+  /** Bolt's OAuth options (GET /slack/install and /slack/oauth_redirect), from oauth/flow.ts; absent: one workspace. */
+  oauth?: ReceiverOAuthOptions;
 }
+
+/** The HTTPReceiver options that turn on Bolt's OAuth flow. */
+export type ReceiverOAuthOptions = Pick<
+  HTTPReceiverOptions,
+  'clientId' | 'clientSecret' | 'stateSecret' | 'redirectUri' | 'installationStore' | 'scopes' | 'installerOptions'
+>;
 
 /**
  * After refusing a body as too large, how long and how much of the rest is
@@ -153,9 +171,11 @@ export function createGuardedReceiver(options: GuardedReceiverOptions): HTTPRece
     logger: options.boltLogger,
     // Bolt's own cap stays as a second line, should a body ever reach it unread.
     bodyLimit: limit,
+    ...options.oauth,
   });
   const inner = receiver.requestListener;
   receiver.requestListener = (req, res) => {
+    if (options.ops?.(req, res)) return;
     const path = new URL(req.url ?? '/', 'http://localhost').pathname;
     if (req.method !== 'POST' || path !== EVENTS_PATH) {
       inner(req, res);

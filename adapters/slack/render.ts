@@ -11,6 +11,8 @@ import { APOLOGY } from '../format/words.js';
 import { divider, LIMITS, type MessageBlock } from './blocks.js';
 import { fit } from './blocks-fit.js';
 import { clip, esc } from './blocks-text.js';
+import { renderChallengeQuestion, renderChallengeReveal, renderChallengeStandings } from './render-challenge.js';
+import { renderDailyQuestion, renderDailyStatus } from './render-daily.js';
 import { renderInterviewCard, renderInterviewList, renderInterviewPlan, renderInterviewScorecard } from './render-interview.js';
 import { footnoteBlocks, noteBlocks, type Parts } from './render-parts.js';
 import { feedbackBlocks, renderQuizQuestion, renderQuizSummary } from './render-quiz.js';
@@ -66,6 +68,16 @@ function parts(view: View, options: RenderOptions): Parts {
       return renderInterviewScorecard(view);
     case 'interview-list':
       return renderInterviewList(view);
+    case 'challenge-question':
+      return renderChallengeQuestion(view);
+    case 'challenge-reveal':
+      return renderChallengeReveal(view);
+    case 'challenge-standings':
+      return renderChallengeStandings(view);
+    case 'daily-question':
+      return renderDailyQuestion(view);
+    case 'daily-status':
+      return renderDailyStatus(view);
   }
 }
 

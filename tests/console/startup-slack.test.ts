@@ -63,7 +63,7 @@ describe('npm start: Slack HTTP mode probes', { timeout: 60_000 }, () => {
     });
     const ready = await fetch(`http://127.0.0.1:${port}/readyz`);
     expect(ready.status).toBe(200);
-    expect(await ready.text()).toBe('ready\n');
+    expect(await ready.json()).toEqual({ status: 'ready' });
     expect((await fetch(`http://127.0.0.1:${port}/healthz`)).status).toBe(200);
     expect(stderr).not.toContain('processsecret');
   });

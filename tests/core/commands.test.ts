@@ -31,6 +31,11 @@ const EVERY_COMMAND: Expect[] = [
   ['devops-interview', 'senior 60 kubernetes', 'interview-plan', 'private'],
   ['devops-interview', 'list', 'interview-list', 'private'],
   ['devops-interview', 'show nosuchid', 'error', 'private'],
+  ['devops-challenge', 'stop', 'error', 'private'],
+  ['devops-challenge', 'basic 3', 'notice', 'private'],
+  ['devops-daily', '', 'daily-status', 'private'],
+  ['devops-daily', 'stop', 'error', 'private'],
+  ['devops-daily', 'start 09:00', 'notice', 'public'],
 ];
 
 async function handle(t: TestAssistant, command: string, text = ''): Promise<Reply> {

@@ -34,6 +34,8 @@ describe('command families', () => {
       'quiz:board=b',
       'quiz:dispute=d',
       'interview:interview=i',
+      'challenge:challenge=g',
+      'daily:daily=q',
     ]);
     expect(new Set(AREAS.map((a) => a.code)).size).toBe(AREAS.length);
   });

@@ -274,6 +274,24 @@ export class FakeDiscord {
         return sendJSON(res, 200, stored);
       }
     }
+    // Channel messages the bot posts by itself (adapters/discord/outbox.ts) and the threads under them.
+    if (method === 'POST' && (m = path.match(/^\/channels\/(\d+)\/messages$/))) {
+      const message = this.createMessage('', asRecord(call.body));
+      message.channel_id = m[1]!;
+      return sendJSON(res, 200, this.messageJSON(message));
+    }
+    if (method === 'PATCH' && (m = path.match(/^\/channels\/(\d+)\/messages\/(\d+)$/))) {
+      const message = this.messages.get(m[2]!);
+      if (!message || message.channel_id !== m[1]) return sendJSON(res, 404, { message: 'Unknown Message', code: 10008 });
+      this.applyEdit(message, asRecord(call.body));
+      return sendJSON(res, 200, this.messageJSON(message));
+    }
+    if (method === 'POST' && (m = path.match(/^\/channels\/(\d+)\/messages\/(\d+)\/threads$/))) {
+      const parent = this.messages.get(m[2]!);
+      if (!parent || parent.channel_id !== m[1]) return sendJSON(res, 404, { message: 'Unknown Message', code: 10008 });
+      // Discord gives a message's thread the message's own id.
+      return sendJSON(res, 201, { id: parent.id, type: 11, parent_id: m[1], name: asRecord(call.body).name, guild_id: '0' });
+    }
     sendJSON(res, 404, { message: `fake discord: no route for ${method} ${path}`, code: 0 });
   }
 

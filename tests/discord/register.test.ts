@@ -30,7 +30,16 @@ describe('commandsJSON', () => {
   it('turns the real command table into valid Discord commands', async () => {
     const { assistant } = await makeTestAssistant();
     const json = commandsJSON(assistant.commands) as Json[];
-    expect(json.map((c) => c.name).sort()).toEqual(['devops-help', 'devops-interview', 'devops-question', 'devops-quiz', 'devops-role', 'devops-search']);
+    expect(json.map((c) => c.name).sort()).toEqual([
+      'devops-challenge',
+      'devops-daily',
+      'devops-help',
+      'devops-interview',
+      'devops-question',
+      'devops-quiz',
+      'devops-role',
+      'devops-search',
+    ]);
     for (const command of json) {
       walk(command, (o) => {
         expect(o.name).toMatch(NAME_PATTERN);
@@ -94,11 +103,11 @@ describe('registerCommands against the fake REST', () => {
 
   it('PUTs to the guild on the first run, then finds nothing changed and makes no PUT', async () => {
     const first = await registerCommands({ rest: rest(), applicationId: APP_ID, guildId: '300000000000000001', commands });
-    expect(first).toMatchObject({ changed: true, count: 6, message: 'registered 6 commands to guild 300000000000000001' });
+    expect(first).toMatchObject({ changed: true, count: 8, message: 'registered 8 commands to guild 300000000000000001' });
     expect(puts().map((c) => c.path)).toEqual([`/applications/${APP_ID}/guilds/300000000000000001/commands`]);
     expect(puts()[0]?.auth).toBe('Bot test-token');
     const second = await registerCommands({ rest: rest(), applicationId: APP_ID, guildId: '300000000000000001', commands });
-    expect(second).toMatchObject({ changed: false, message: 'no change: 6 commands up to date (guild 300000000000000001)' });
+    expect(second).toMatchObject({ changed: false, message: 'no change: 8 commands up to date (guild 300000000000000001)' });
     expect(puts()).toHaveLength(1);
   });
 
@@ -106,7 +115,7 @@ describe('registerCommands against the fake REST', () => {
     const global = commandsJSON((await makeTestAssistant()).assistant.commands, { global: true });
     const first = await registerCommands({ rest: rest(), applicationId: APP_ID, commands: global });
     expect(first.changed).toBe(true);
-    expect(first.message).toMatch(/^registered 6 commands globally/);
+    expect(first.message).toMatch(/^registered 8 commands globally/);
     expect(puts().at(-1)?.path).toBe(`/applications/${APP_ID}/commands`);
     expect((puts().at(-1)?.body as { contexts?: number[] }[] | undefined)?.[0]?.contexts).toEqual([0, 1]);
     expect((await registerCommands({ rest: rest(), applicationId: APP_ID, commands: global })).changed).toBe(false);
@@ -151,9 +160,9 @@ describe('registerCommands against the fake REST', () => {
         },
       });
     const before = puts().length;
-    expect((await run()).stdout).toBe('discord:register: registered 6 commands to guild 300000000000000077\n');
+    expect((await run()).stdout).toBe('discord:register: registered 8 commands to guild 300000000000000077\n');
     const second = await run();
-    expect(second.stdout).toBe('discord:register: no change: 6 commands up to date (guild 300000000000000077)\n');
+    expect(second.stdout).toBe('discord:register: no change: 8 commands up to date (guild 300000000000000077)\n');
     expect(second.stderr).not.toContain('cli-token');
     expect(puts().length).toBe(before + 1);
     await expect(

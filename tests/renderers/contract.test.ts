@@ -32,6 +32,11 @@ const KINDS = {
   'interview-card': true,
   'interview-scorecard': true,
   'interview-list': true,
+  'challenge-question': true,
+  'challenge-reveal': true,
+  'challenge-standings': true,
+  'daily-question': true,
+  'daily-status': true,
 } satisfies Record<View['kind'], true>;
 
 const STATUSES = { covered: true, missed: true, negated: true, contradicted: true } satisfies Record<PointFeedback['status'], true>;

@@ -8,6 +8,8 @@ import { gradeLines, rubricLines, sourceLabel } from '../../adapters/format/grad
 import { checklistsOf, coverageText, pastedLines } from '../../adapters/format/interview.js';
 import { usageLines } from '../../adapters/format/words.js';
 import { type Action, type AnswerFeedback, RESULT_KIND_LABELS, type View } from '../../src/views.js';
+import { challengeExpected } from './challenge-expected.js';
+import { dailyExpected } from './daily-samples.js';
 
 /** One thing to find in what was shown, with what it is for the failure message. */
 export interface Expected {
@@ -100,6 +102,13 @@ function kindExpected(view: View): Expected[] {
       return each('title', [view.title, view.text]);
     case 'error':
       return [...each('title', [view.message]), ...each('usage', view.usage?.split('\n') ?? [])];
+    case 'challenge-question':
+    case 'challenge-reveal':
+    case 'challenge-standings':
+      return challengeExpected(view);
+    case 'daily-question':
+    case 'daily-status':
+      return dailyExpected(view);
     default:
       return interviewExpected(view);
   }

@@ -7,6 +7,8 @@
  * renderers pass them through untouched.
  */
 import type { AnswerFeedback, Reply, View } from '../../src/views.js';
+import { challengeSamples } from './challenge-samples.js';
+import { dailySamples } from './daily-samples.js';
 import { interviewSamples } from './interview-samples.js';
 import { cardActions, choiceFeedback, gradedFeedback, question, quizActions, ROLE } from './sample-parts.js';
 
@@ -219,6 +221,8 @@ export const samples: Sample[] = [
     view: { kind: 'error', code: 'unknown-command', message: 'That is not a quiz command.', usage: '/devops-quiz start [tier]\n/devops-quiz stop' },
   },
   ...interviewSamples,
+  ...challengeSamples,
+  ...dailySamples,
 ];
 
 function firstOf<K extends View['kind']>(kind: K): Extract<View, { kind: K }> {
@@ -243,6 +247,11 @@ export const sampleViews: { [K in View['kind']]: Extract<View, { kind: K }> } = 
   'interview-card': firstOf('interview-card'),
   'interview-scorecard': firstOf('interview-scorecard'),
   'interview-list': firstOf('interview-list'),
+  'challenge-question': firstOf('challenge-question'),
+  'challenge-reveal': firstOf('challenge-reveal'),
+  'challenge-standings': firstOf('challenge-standings'),
+  'daily-question': firstOf('daily-question'),
+  'daily-status': firstOf('daily-status'),
 };
 
 /** Wraps a view in a private reply. */

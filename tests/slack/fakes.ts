@@ -32,6 +32,10 @@ export interface FakeSlackApi {
   calls: ApiCall[];
   /** Answer for apps.connections.open (Socket Mode). */
   socketUrl?: string;
+  /** More answers (oauth.v2.access, auth.test by token, an error): merged over the default `{ ok: true, ... }`. */
+  answers?: (call: ApiCall) => Record<string, unknown> | undefined;
+  /** An HTTP-level answer instead of the JSON one (a 429 with Retry-After): status, headers, body. */
+  http?: (call: ApiCall) => { status: number; headers?: Record<string, string>; body?: string } | undefined;
   /** Waits until a call of `method` beyond the first `after` arrives. */
   waitFor(method: string, after?: number): Promise<ApiCall>;
   close(): Promise<void>;
@@ -70,12 +74,20 @@ export async function startFakeSlackApi(): Promise<FakeSlackApi> {
           args[k] = v;
         }
       }
-    calls.push({ method, args, authorization: req.headers.authorization });
+    const call: ApiCall = { method, args, authorization: req.headers.authorization };
+    calls.push(call);
+    const http = api.http?.(call);
+    if (http) {
+      res.writeHead(http.status, http.headers ?? {});
+      res.end(http.body ?? '');
+      return;
+    }
     const body: Record<string, unknown> = { ok: true };
     if (method === 'auth.test') Object.assign(body, { user_id: 'UBOT', bot_id: 'BBOT', team_id: 'T1', user: 'panelist', team: 'Test' });
     if (method === 'views.open') Object.assign(body, { view: { id: `V${calls.length}` } });
     if (method === 'chat.postMessage') Object.assign(body, { ts: '1.000', channel: args.channel });
     if (method === 'apps.connections.open') Object.assign(body, { url: api.socketUrl });
+    Object.assign(body, api.answers?.(call));
     res.writeHead(200, { 'content-type': 'application/json' });
     res.end(JSON.stringify(body));
   });

@@ -173,21 +173,21 @@ describe('GET /readyz', () => {
 
   it('answers 200 when the readiness check passes, unsigned, beside /healthz', async () => {
     h = await startHarness(fakeAssistant(), { readiness: () => ({ ok: true }) });
-    expect(await readyz(h)).toEqual({ status: 200, text: 'ready\n' });
+    expect(await readyz(h)).toEqual({ status: 200, text: '{"status":"ready"}' });
     expect((await fetch(new URL('/healthz', h.url))).status).toBe(200);
   });
 
   it('answers 503 with the reason when it fails, throws or hangs, and 200 again once it passes', async () => {
     let verdict: () => Promise<{ ok: boolean; reason?: string }> = async () => ({ ok: false, reason: 'store failing: disk full' });
     h = await startHarness(fakeAssistant(), { readiness: () => verdict() });
-    expect(await readyz(h)).toEqual({ status: 503, text: 'not ready: store failing: disk full\n' });
+    expect(await readyz(h)).toEqual({ status: 503, text: '{"status":"not ready","reason":"store failing: disk full"}' });
     verdict = async () => {
       throw new Error('probe exploded');
     };
-    expect(await readyz(h)).toEqual({ status: 503, text: 'not ready: readiness check failed: probe exploded\n' });
+    expect(await readyz(h)).toEqual({ status: 503, text: '{"status":"not ready","reason":"readiness check failed: probe exploded"}' });
     verdict = () => new Promise(() => undefined);
     const started = Date.now();
-    expect(await readyz(h)).toEqual({ status: 503, text: 'not ready: readiness check timed out\n' });
+    expect(await readyz(h)).toEqual({ status: 503, text: '{"status":"not ready","reason":"readiness check timed out"}' });
     expect(Date.now() - started).toBeLessThan(3000);
     verdict = async () => ({ ok: true });
     expect((await readyz(h)).status).toBe(200);

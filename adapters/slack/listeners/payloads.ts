@@ -56,7 +56,7 @@ export type ViewSubmissionPayload = z.infer<typeof viewSubmissionPayload>;
 /**
  * What Bolt needs to route a request without crashing or timing out: a slash
  * command's name, or an interaction with its user and what was pressed or
- * submitted. Slack's own handshakes (ssl_check, url_verification) pass too.
+ * submitted, or an Events API event. Slack's own handshakes (ssl_check, url_verification) pass too.
  */
 const envelopeSchema = z.union([
   z.object({ ssl_check: z.literal('1') }),
@@ -72,6 +72,8 @@ const envelopeSchema = z.union([
     user: z.object({ id: z.string().min(1) }),
     view: z.object({ callback_id: z.string().min(1) }),
   }),
+  // Events API: app_uninstalled and tokens_revoked (OAuth mode, oauth/events.ts).
+  z.object({ type: z.literal('event_callback'), event: z.object({ type: z.string().min(1) }) }),
 ]);
 
 /**
