@@ -49,4 +49,13 @@ export interface Outbox {
    * follow-ups go to the channel itself.
    */
   openThread(message: MessageRef, name: string): Promise<string | undefined>;
+  /**
+   * Sends `view` privately to the user behind a request, through the handle
+   * the adapter put in that request's context (`RequestContext.privateReply`):
+   * how a starter hears that the bot cannot post where they started something.
+   * Absent where the platform has no such follow-up (the console prints
+   * everything anyway). Rejects when the handle expired or was refused; the
+   * rejection never carries the handle.
+   */
+  tellPrivately?(handle: string, view: View): Promise<void>;
 }

@@ -37,6 +37,25 @@ export interface RequestContext {
   space: string;
   /** Channel or DM id: quizzes are per user per conversation. */
   conversation: string;
+  /**
+   * Where a private follow-up to this user can still go after the reply, when
+   * the platform gives one: a credential, so it is kept only as long as needed
+   * and never logged.
+   */
+  privateReply?: PrivateReplyHandle;
+}
+
+/**
+ * A short-lived, opaque handle for one private follow-up to the user who made
+ * a request (Slack: the slash command's response_url; Discord: the
+ * interaction's application id and token), used through
+ * `Outbox.tellPrivately` (src/outbox.ts) of the same platform.
+ * Its key is `token` so the logger masks it wherever it might be logged.
+ */
+export interface PrivateReplyHandle {
+  token: string;
+  /** How long the platform honours it from the request, ms (Slack 30 min, Discord 15 min). */
+  validMs: number;
 }
 
 /** Typed option values, as Discord delivers them or the text parser produces them. */

@@ -6,13 +6,13 @@ import { pathToFileURL } from 'node:url';
 import { z } from 'zod';
 import { ContentError, loadRoles } from '../../src/content/load.js';
 import { roleSchema } from '../../src/content/schema.js';
-import { openStoreReader } from '../../storage/lowdb-store.js';
-import { boot, contentDir, dataDir, exitOnSetupError, isSetupError } from '../boot.js';
+import { boot, contentDir, exitOnSetupError, isSetupError } from '../boot.js';
 import { APOLOGY } from '../format/words.js';
 import { createLogger } from '../logger.js';
 import { disputeLines, disputeReport } from './disputes.js';
 import { flagLines, flagReport } from './flags.js';
 import { jsonLineWriter, questionLines, runGradeLines, runSearchLines } from './json-lines.js';
+import { withReadOnlyStore } from './read-store.js';
 import { renderReply } from './render.js';
 import { consoleContext, parseCommandLine, runRepl, wantsColor } from './repl.js';
 import { runScorecards } from './scorecards.js';
@@ -33,13 +33,14 @@ Usage: npm run cli -- <command>
   search --json                read one query per line, write {"query","results":[...]} per line
   grade --json                 read {"questionId","answer"} lines, write {"questionId","score","covered","missed",
                                "points","contradictions","capped"?}: each key point's verdict and the wrong claims
-  flags [--json]               questions users flagged as bad (from DATA_DIR), most-flagged first;
+  flags [--json]               questions users flagged as bad, most-flagged first (read from the Postgres
+                               database of DATABASE_URL when set, else from DATA_DIR, as the bot itself does);
                                --json: one {"roleId","questionId","count","spaces","lastAt"} line per question
   disputes [--json]            free-text grades users disputed ("I think I was right"), newest first; --json: one
                                {"roleId","questionId","space","userId","name","answer","score","at"} line each
                                (flags and disputes are read-only, like questions/search/grade/validate/schema:
                                they work while the bot runs)
-  scorecards --json            interview scorecards (from DATA_DIR), latest first, one JSON line each:
+  scorecards --json            interview scorecards (DATABASE_URL, else DATA_DIR), latest first, one JSON line each:
                                {"id","author","candidate","level","started","questions","summary",...}
   scorecards --markdown <id>   one scorecard as Markdown (both read-only, and never one older than
                                INTERVIEW_RETENTION_DAYS)
@@ -112,12 +113,12 @@ async function oneShot(line: string, io: CliIo): Promise<number> {
 }
 
 /**
- * `flags [--json]`: the flagged questions in the file store, most-flagged first.
- * Read-only: it takes no lock, so it works beside a running bot and sees what that bot has saved.
+ * `flags [--json]`: the flagged questions, most-flagged first, from Postgres when
+ * DATABASE_URL is set, else the file. Read-only: it takes no lock, so it works
+ * beside a running bot and sees what that bot has saved.
  */
 async function flags(io: CliIo, json: boolean): Promise<number> {
-  const store = await openStoreReader({ dataDir: dataDir(io.env) });
-  const lines = flagLines(await store.listFlags());
+  const lines = flagLines(await withReadOnlyStore(io.env, (store) => store.listFlags()));
   if (json) {
     const out = jsonLineWriter(io.stdout);
     for (const line of lines) await out(line);
@@ -130,8 +131,7 @@ async function flags(io: CliIo, json: boolean): Promise<number> {
 
 /** `disputes [--json]`: the grades users disputed, newest first; read-only like `flags`. */
 async function disputes(io: CliIo, json: boolean): Promise<number> {
-  const store = await openStoreReader({ dataDir: dataDir(io.env) });
-  const lines = disputeLines(await store.listFlags());
+  const lines = disputeLines(await withReadOnlyStore(io.env, (store) => store.listFlags()));
   if (json) {
     const out = jsonLineWriter(io.stdout);
     for (const line of lines) await out(line);

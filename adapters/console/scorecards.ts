@@ -1,7 +1,8 @@
 /**
  * `scorecards --json` and `scorecards --markdown <id>`: interview scorecards
- * out of the file store for the operator (a hiring tool, an archive). Read-only
- * like `flags`: no lock, so it works beside a running bot. Scorecards past
+ * out of the store (Postgres when DATABASE_URL is set, else the file) for the
+ * operator (a hiring tool, an archive). Read-only like `flags`: no lock, so it
+ * works beside a running bot. Scorecards past
  * INTERVIEW_RETENTION_DAYS are never exported, even before the bot's next
  * purge has deleted them. The JSON lines are a public interface (fields are
  * only ever added); every string in either form is made inert (no mentions).
@@ -9,10 +10,10 @@
 import { ContentError, loadRoles } from '../../src/content/load.js';
 import { scorecardJson, scorecardMarkdown } from '../../src/interview/export.js';
 import { retentionCutoff } from '../../src/interview/retention.js';
-import { openStoreReader } from '../../storage/lowdb-store.js';
-import { contentDir, dataDir } from '../boot.js';
+import { contentDir } from '../boot.js';
 import { retentionDays } from '../retention.js';
 import { jsonLineWriter } from './json-lines.js';
+import { withReadOnlyStore } from './read-store.js';
 
 /** What the command needs: the environment, the streams, and the time (for retention). */
 export interface ScorecardsIo {
@@ -42,8 +43,8 @@ export async function runScorecards(args: readonly string[], io: ScorecardsIo): 
   }
   const days = retentionDays(io.env);
   const cutoff = retentionCutoff((io.now ?? Date.now)(), days);
-  const reader = await openStoreReader({ dataDir: dataDir(io.env) });
-  const cards = (await reader.allScorecards()).filter((c) => c.finished > cutoff);
+  const { label, all } = await withReadOnlyStore(io.env, async (store) => ({ label: store.label, all: await store.allScorecards() }));
+  const cards = all.filter((c) => c.finished > cutoff);
   if (json) {
     const out = jsonLineWriter(io.stdout);
     for (const card of cards) await out(scorecardJson(card));
@@ -52,7 +53,7 @@ export async function runScorecards(args: readonly string[], io: ScorecardsIo): 
   // Ids are per author; two authors' ids could meet, and then both are printed.
   const found = cards.filter((c) => c.id === id);
   if (found.length === 0) {
-    await write(io.stderr, `panelist: no scorecard "${id}" in ${dataDir(io.env)} (scorecards --json lists them)`);
+    await write(io.stderr, `panelist: no scorecard "${id}" in ${label} (scorecards --json lists them)`);
     return 1;
   }
   // The role's title heads the Markdown when the content loads; a scorecard never depends on it.

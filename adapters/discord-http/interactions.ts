@@ -125,6 +125,7 @@ export function parseInteraction(body: unknown): { ok: true; incoming: Incoming 
     guildId: i.guild_id,
     channelId: i.channel_id,
     permissions: i.member?.permissions !== undefined ? BigInt(i.member.permissions) : undefined,
+    reply: { applicationId: i.application_id, token: i.token },
   });
   const meta = metaOf(i);
   switch (i.type) {

@@ -10,6 +10,7 @@ import { DiscordAPIError, RateLimitError, REST } from '@discordjs/rest';
 import { RESTJSONErrorCodes, Routes } from 'discord-api-types/v10';
 import { z } from 'zod';
 import { type ChannelRef, type MessageRef, type Outbox, OutboxError } from '../../src/outbox.js';
+import type { PrivateReplyHandle } from '../../src/requests.js';
 import type { View } from '../../src/views.js';
 import type { Logger } from '../logger.js';
 import { renderReply } from './render.js';
@@ -30,6 +31,22 @@ export const DISCORD_PERMISSIONS = {
   embed: 'Embed Links',
   createThreads: 'Create Public Threads',
 } as const;
+
+/** How long Discord honours an interaction's token for follow-ups. */
+export const INTERACTION_TOKEN_MS = 15 * 60 * 1000;
+
+// `<application id>:<interaction token>`: both are path segments of the follow-up webhook.
+const HANDLE = /^(\d{1,25}):([\w.-]{1,500})$/;
+
+/**
+ * A request's private-reply handle on Discord: the application id and the
+ * interaction token (a credential: it lets anyone answer that user), the same
+ * over the gateway and over HTTP interactions.
+ */
+export function discordPrivateReply(applicationId: string, token: string): PrivateReplyHandle | undefined {
+  const handle = `${applicationId}:${token}`;
+  return HANDLE.test(handle) ? { token: handle, validMs: INTERACTION_TOKEN_MS } : undefined;
+}
 
 /** What {@link createDiscordOutbox} needs: a REST client with its token, or a token to make one. */
 export interface DiscordOutboxOptions {
@@ -80,14 +97,37 @@ function needed(operation: Operation, code: number): string[] {
   return [...view, operation === 'post' ? p.send : p.sendInThreads, p.embed];
 }
 
+/**
+ * A Discord API refusal's code and status. discord.js (CommonJS) loads
+ * @discordjs/rest's CommonJS build while this file gets its ESM one: two copies
+ * of each error class, so `instanceof` misses the gateway client's errors
+ * (a 50013 there read as "could not reach Discord"). Recognised by shape too.
+ */
+export function apiErrorOf(error: unknown): { code: number; status: number } | undefined {
+  if (error instanceof DiscordAPIError) return { code: Number(error.code), status: error.status };
+  if (!(error instanceof Error) || !error.name.startsWith('DiscordAPIError')) return undefined;
+  const e = error as Error & { code?: unknown; status?: unknown };
+  return typeof e.status === 'number' ? { code: Number(e.code), status: e.status } : undefined;
+}
+
+/** A rate limit's wait in ms, however @discordjs/rest was loaded (see {@link apiErrorOf}). */
+function retryAfterOf(error: unknown): number | undefined {
+  if (error instanceof RateLimitError) return error.retryAfter;
+  if (!(error instanceof Error) || !error.name.startsWith('RateLimitError')) return undefined;
+  const wait = (error as Error & { retryAfter?: unknown }).retryAfter;
+  return typeof wait === 'number' ? wait : undefined;
+}
+
 /** Turns a REST failure into the OutboxError the user hears about. */
 export function discordOutboxError(error: unknown, operation: Operation): OutboxError {
   const wrap = (e: OutboxError) => Object.assign(e, { cause: error });
-  if (error instanceof RateLimitError) {
-    return wrap(new OutboxError('rate-limited', `Discord asks Panelist to wait ${Math.ceil(error.retryAfter / 1000)} s before posting here again.`));
+  const retryAfter = retryAfterOf(error);
+  if (retryAfter !== undefined) {
+    return wrap(new OutboxError('rate-limited', `Discord asks Panelist to wait ${Math.ceil(retryAfter / 1000)} s before posting here again.`));
   }
-  if (error instanceof DiscordAPIError) {
-    const code = Number(error.code);
+  const refused = apiErrorOf(error);
+  if (refused) {
+    const code = refused.code;
     if (code === RESTJSONErrorCodes.MissingAccess || code === RESTJSONErrorCodes.MissingPermissions) {
       const missing = needed(operation, code);
       return wrap(new OutboxError('missing-permissions', `Panelist needs ${missing.join(', ')} in this channel: grant them to its role.`, missing));
@@ -97,7 +137,7 @@ export function discordOutboxError(error: unknown, operation: Operation): Outbox
     if (code === RESTJSONErrorCodes.ThreadLocked || code === RESTJSONErrorCodes.InvalidActionOnArchivedThread) {
       return wrap(new OutboxError('gone', 'That thread is locked or archived.'));
     }
-    return wrap(new OutboxError('failed', `Discord refused the message (${code || error.status}).`));
+    return wrap(new OutboxError('failed', `Discord refused the message (${code || refused.status}).`));
   }
   return wrap(new OutboxError('failed', 'Could not reach Discord.'));
 }
@@ -145,6 +185,22 @@ export function createDiscordOutbox(options: DiscordOutboxOptions): Outbox {
       }
     },
 
+    // An ephemeral follow-up on the interaction's webhook: it needs no channel permission, only the token.
+    async tellPrivately(handle: string, view: View): Promise<void> {
+      const parts = HANDLE.exec(handle);
+      if (!parts?.[1] || !parts[2]) throw new OutboxError('failed', 'That private reply cannot be sent: it has no usable address.');
+      const { embeds, components, flags } = renderReply({ visibility: 'private', view });
+      try {
+        await rest.post(Routes.webhook(parts[1], parts[2]), { body: { embeds, components, flags, allowed_mentions: { parse: [] } }, auth: false });
+      } catch (error) {
+        // Never the error itself: its URL holds the token.
+        const refused = apiErrorOf(error);
+        const code = refused ? refused.code || refused.status : 'network';
+        logger.warn('discord: private follow-up refused', { code });
+        throw new OutboxError(code === RESTJSONErrorCodes.UnknownWebhook ? 'gone' : 'failed', 'The private follow-up could not be sent.');
+      }
+    },
+
     async openThread(message: MessageRef, name: string): Promise<string | undefined> {
       // A message inside a thread cannot have its own: its follow-ups stay in that thread.
       if (message.thread) return message.thread;
@@ -154,7 +210,7 @@ export function createDiscordOutbox(options: DiscordOutboxOptions): Outbox {
         });
         return threadAnswer.parse(created).id;
       } catch (error) {
-        const code = error instanceof DiscordAPIError ? Number(error.code) : Number.NaN;
+        const code = apiErrorOf(error)?.code ?? Number.NaN;
         // Discord gives a message's thread the message's own id.
         if (code === RESTJSONErrorCodes.ThreadAlreadyCreatedForMessage) return message.message;
         if (NO_THREAD.has(code)) {

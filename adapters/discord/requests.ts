@@ -10,6 +10,7 @@ import type { Reply } from '../../src/views.js';
 import { DISCORD_PLATFORM } from './config.js';
 import { LIMITS } from './limits.js';
 import { ANSWER_INPUT_ID } from './modal.js';
+import { discordPrivateReply } from './outbox.js';
 
 /**
  * Who and where an interaction comes from, in the terms both modes have: the
@@ -21,6 +22,8 @@ export interface InteractionOrigin {
   channelId?: string | null | undefined;
   /** The member's permissions in the channel (Discord's `member.permissions` bitfield); absent in DMs. */
   permissions?: bigint | null | undefined;
+  /** The application id and interaction token, for one private follow-up later (a credential). */
+  reply?: { applicationId: string; token: string } | undefined;
 }
 
 /** Manage Channels or Manage Server: who may stop anyone's channel challenge. */
@@ -29,6 +32,7 @@ const MANAGE = PermissionFlagsBits.ManageChannels | PermissionFlagsBits.ManageGu
 /** Who and where: guild id as the space, or `dm:<user>` so DM leaderboards are per user. */
 export function originContext(origin: InteractionOrigin): RequestContext {
   const { user } = origin;
+  const privateReply = origin.reply ? discordPrivateReply(origin.reply.applicationId, origin.reply.token) : undefined;
   return {
     user: {
       platform: DISCORD_PLATFORM,
@@ -38,6 +42,7 @@ export function originContext(origin: InteractionOrigin): RequestContext {
     },
     space: origin.guildId ?? `dm:${user.id}`,
     conversation: origin.channelId ?? `dm:${user.id}`,
+    ...(privateReply ? { privateReply } : {}),
   };
 }
 
@@ -49,6 +54,7 @@ export function contextOf(interaction: BaseInteraction): RequestContext {
     guildId: interaction.guildId,
     channelId: interaction.channelId,
     permissions: interaction.memberPermissions?.bitfield,
+    reply: { applicationId: interaction.applicationId, token: interaction.token },
   });
 }
 

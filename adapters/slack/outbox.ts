@@ -9,11 +9,23 @@
 import { webApi } from '@slack/bolt';
 import { z } from 'zod';
 import { type ChannelRef, type MessageRef, type Outbox, OutboxError } from '../../src/outbox.js';
+import type { PrivateReplyHandle } from '../../src/requests.js';
 import type { View } from '../../src/views.js';
 import type { Logger } from '../logger.js';
 import { createPostQueue } from './post-queue.js';
 import { renderView } from './render.js';
 import { DEFAULT_SLACK_API_URL } from './startup.js';
+
+/** How long Slack honours a slash command's or a button's response_url (up to five uses). */
+export const RESPONSE_URL_MS = 30 * 60 * 1000;
+
+/** A request's private-reply handle on Slack: its response_url (a credential: it lets anyone answer that user). */
+export function slackPrivateReply(responseUrl: string): PrivateReplyHandle {
+  return { token: responseUrl, validMs: RESPONSE_URL_MS };
+}
+
+// A stored handle is read back before use: an http(s) URL, nothing else.
+const responseUrl = z.url({ protocol: /^https?$/ });
 
 /** Runs one channel's posts in order, spaced and retried on rate limits (adapters/slack/post-queue.ts). */
 export interface ChannelQueue {
@@ -170,6 +182,33 @@ export function createSlackOutbox(options: SlackOutboxOptions): Outbox {
     // Slack threads need no creating: replies name the parent's ts. A reply's own thread is its parent's.
     async openThread(ref: MessageRef): Promise<string | undefined> {
       return ref.thread ?? ref.message;
+    },
+
+    // An ephemeral message through the response_url: it reaches the user where the bot itself may not post.
+    async tellPrivately(handle: string, view: View): Promise<void> {
+      const url = responseUrl.safeParse(handle);
+      if (!url.success) throw new OutboxError('failed', 'That private reply cannot be sent: it has no usable address.');
+      const { text, blocks } = renderView(view);
+      let status: number;
+      try {
+        const res = await fetch(url.data, {
+          method: 'POST',
+          headers: { 'content-type': 'application/json' },
+          // Never replace the message a button was on (a challenge's standings): a new message, for this user only.
+          body: JSON.stringify({ response_type: 'ephemeral', replace_original: false, text, blocks }),
+          signal: AbortSignal.timeout(10_000),
+        });
+        status = res.status;
+        await res.body?.cancel();
+      } catch {
+        // The error would quote the URL, a credential: only that it failed is said.
+        throw new OutboxError('failed', 'Could not reach Slack.');
+      }
+      if (status < 200 || status >= 300) {
+        // 404 `expired_url` / `used_url`: past its 30 minutes or its five uses.
+        options.logger.warn('slack: private reply refused', { status });
+        throw new OutboxError('gone', 'That private reply has expired.');
+      }
     },
   };
 }

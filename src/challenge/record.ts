@@ -10,6 +10,7 @@ import { z } from 'zod';
 import { TIERS } from '../content/schema.js';
 import type { ChannelRef } from '../outbox.js';
 import type { RecordStore, StoredRecord } from '../ports.js';
+import { storedReplySchema } from '../private-reply.js';
 import type { RequestContext } from '../requests.js';
 
 export const CHALLENGE_KIND = 'challenge';
@@ -83,6 +84,8 @@ export const challengeSchema = z.object({
   attempts: z.number().int().min(0),
   /** Why the challenge ended early (the bot could not post here). */
   failed: z.string().optional(),
+  /** The starter's private-reply handle (a credential), until the first question is posted or refused (src/private-reply.ts). */
+  replyTo: storedReplySchema.optional(),
   createdAt: z.number().int(),
   endedAt: z.number().int().optional(),
 });

@@ -16,6 +16,7 @@
 import type { Question } from '../content/schema.js';
 import type { DueContext, DueOutcome, DueProblem, DueRunner } from '../due-runner.js';
 import { OutboxError } from '../outbox.js';
+import { challengeRefusedView, tellPrivately } from '../private-reply.js';
 import { randomId } from '../random.js';
 import type { RoleRuntime } from '../role-runtime.js';
 import { currentRecord, recordAnswer } from '../stats/record.js';
@@ -74,7 +75,7 @@ const leased = (c: Challenge, lease: Lease): Next => ({ challenge: { ...c, lease
 
 /** The challenge is over: kept (for late clicks) but never due again. */
 function ended(c: Challenge, now: number, failed?: string): Next {
-  return { challenge: { ...without(c, 'lease', 'tally'), phase: 'done', endedAt: now, attempts: 0, ...(failed ? { failed } : {}) }, due: null };
+  return { challenge: { ...without(c, 'lease', 'tally', 'replyTo'), phase: 'done', endedAt: now, attempts: 0, ...(failed ? { failed } : {}) }, due: null };
 }
 
 /** Whether a refusal will not go away by retrying (the bot was removed, lacks permission, the channel is gone). */
@@ -97,7 +98,9 @@ async function reveal(step: Step, read: ReadChallenge, q: Question): Promise<Rea
   const { deps, now } = step.ctx;
   const c = read.challenge;
   const answers = await answersTo(deps.store, c.id, c.index);
-  const allowed = c.deadline - c.openedAt;
+  // The time the question announced, not deadline − opening: a stop moves the deadline to the stop, which would shrink
+  // the window and take the speed bonus from answers given well within the first fifth of the announced time.
+  const allowed = c.seconds * 1000;
   const scores = { ...c.scores };
   const scored = answers.map((a) => ({ a, points: challengePoints(q.tier, a.correct, a.at - c.openedAt, allowed) }));
   for (const { a, points } of scored) {
@@ -153,7 +156,16 @@ async function postNext(step: Step, read: ReadChallenge): Promise<ReadChallenge 
   const opening = { ...where.read.challenge, index, openedAt: now, deadline };
   const message = await outbox.post(c.channel, questionView(step.rt, opening, q), options);
   return commit(step, where.read, (x) => ({
-    challenge: { ...without(x, 'lease', 'tally'), index, phase: 'asking', openedAt: now, deadline, message, ...(index === 0 ? { root: message } : {}) },
+    // The starter's private-reply handle is spent once the first question is out: it is a credential, kept no longer.
+    challenge: {
+      ...without(x, 'lease', 'tally', 'replyTo'),
+      index,
+      phase: 'asking',
+      openedAt: now,
+      deadline,
+      message,
+      ...(index === 0 ? { root: message } : {}),
+    },
     // Stopped while this question was being posted: it closes at once.
     due: x.stopped ? now : deadline + REVEAL_GRACE_MS,
   }));
@@ -165,6 +177,19 @@ async function forget(ctx: DueContext, c: Challenge): Promise<void> {
   const answers = await store.listRecords(ANSWER_KIND, { prefix: `${c.id}|` });
   await Promise.all(answers.map((a) => store.deleteRecord(ANSWER_KIND, a.key, a.version)));
   await store.deleteRecord(REF_KIND, c.id);
+}
+
+/** Tells the starter privately why their challenge could not begin; a failure to tell is reported with the refusal. */
+async function tellStarter(ctx: DueContext, c: Challenge, error: unknown): Promise<void> {
+  const rt = ctx.roles.get(c.roleId);
+  const command = `/${rt?.role.commandPrefix ?? 'devops'}-challenge`;
+  try {
+    await tellPrivately(ctx.outbox, c.replyTo, challengeRefusedView(error, command), ctx.deps.clock.now());
+  } catch (told) {
+    throw new Error(`challenge ${c.id}: could not post (${error instanceof OutboxError ? error.code : 'failed'}); ${(told as Error).message}`, {
+      cause: error,
+    });
+  }
 }
 
 /** Takes one due challenge as far as it can go now: reveal, update, next post, standings. */
@@ -206,7 +231,11 @@ async function advance(ctx: DueContext, key: string, start: ReadChallenge): Prom
     if (read?.challenge.phase === 'next') await postNext(step, read);
   } catch (error) {
     const after = read ? await commit(step, read, (x) => failed(x, ctx.deps.clock.now(), error)) : undefined;
-    if (after?.challenge.phase === 'done') await forget(ctx, after.challenge);
+    if (after?.challenge.phase === 'done') {
+      await forget(ctx, after.challenge);
+      // Ended before its first question went out: its starter hears why, once, privately (the handle was cleared above).
+      if (read && read.challenge.index < 0 && !read.challenge.stopped) await tellStarter(ctx, read.challenge, error);
+    }
     throw error;
   }
 }

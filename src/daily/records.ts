@@ -10,6 +10,7 @@ import { z } from 'zod';
 import { TIERS, type Tier } from '../content/schema.js';
 import type { ChannelRef } from '../outbox.js';
 import type { RecordStore, StoredRecord } from '../ports.js';
+import { storedReplySchema } from '../private-reply.js';
 
 export const SCHEDULE_KIND = 'daily';
 export const POST_KIND = 'daily-post';
@@ -36,6 +37,8 @@ const scheduleSchema = z.object({
   startedAt: z.number(),
   /** Why the latest post could not be made, for `status`. */
   lastError: z.object({ at: z.number(), message: z.string().max(500) }).optional(),
+  /** The starter's private-reply handle (a credential), until the first post is made or refused (src/private-reply.ts). */
+  replyTo: storedReplySchema.optional(),
 });
 
 /** A channel's question-of-the-day schedule. */

@@ -9,6 +9,7 @@
  */
 import type { DueContext, DueOutcome, DueProblem, DueRunner } from '../due-runner.js';
 import { OutboxError } from '../outbox.js';
+import { dailyRefusedView, isRefusal, type StoredReply, tellPrivately } from '../private-reply.js';
 import { filterQuestions, pickQuestion } from '../questions/pick.js';
 import { shuffle } from '../random.js';
 import type { RoleRuntime } from '../role-runtime.js';
@@ -29,7 +30,7 @@ import {
   scheduleTier,
   updateSchedule,
 } from './records.js';
-import { dailyPostView, revealOf } from './views.js';
+import { dailyPostView, nextText, revealOf } from './views.js';
 
 /** How long a claim holds before another tick may take it over (a replica crashed mid-post). */
 export const CLAIM_TIMEOUT_MS = 2 * 60 * 1000;
@@ -75,12 +76,21 @@ function advance(ctx: DueContext, key: string, done?: { key: string; post: Post 
         next.last = done.key;
         next.seen = done.post.restart && s.seen.at(-1) !== q ? [q] : s.seen.includes(q) ? s.seen : [...s.seen, q].slice(-SEEN_MAX);
         delete next.lastError;
+        // The first post is out: the starter's private-reply handle is spent (it is a credential, kept no longer).
+        delete next.replyTo;
       }
       if (error) next.lastError = { at: ctx.now, message: error.slice(0, 500) };
+      // A failed first post spent the handle; an expired one is no use to anyone.
+      if (error || (next.replyTo && next.replyTo.until <= ctx.now)) delete next.replyTo;
       return next;
     },
     (s) => dueAfter(s, ctx.now),
   );
+}
+
+/** Tells the starter privately that the post was refused; a failure to tell is thrown (reported, never quoting the handle). */
+async function tellStarter(ctx: DueContext, rt: RoleRuntime, reply: StoredReply, error: unknown, next: string): Promise<void> {
+  await tellPrivately(ctx.outbox, reply, dailyRefusedView(error, `/${rt.role.commandPrefix}-daily`, next), ctx.deps.clock.now());
 }
 
 async function runOne(ctx: DueContext, key: string): Promise<Step> {
@@ -166,6 +176,8 @@ async function post(ctx: DueContext, rt: RoleRuntime, s: Schedule, key: string, 
     message = await ctx.outbox.post(s.channel, dailyPostView(rt, s, claimed.post, previous?.reveal));
   } catch (error) {
     const last = claimed.post.attempts >= MAX_ATTEMPTS;
+    // A refusal the starter can fix, or the last attempt, spends the starter's handle: they hear it once.
+    const tell = s.replyTo && (last || isRefusal(error)) ? s.replyTo : undefined;
     // A refusal (not in the channel, no permission) is kept for `status`; the retry comes after the claim timeout.
     await store.putRecord(POST_KIND, pk, { ...claimed.post, ...(last ? { state: 'failed' } : {}) }, { expected: claimed.version });
     const said = error instanceof OutboxError ? error.message : 'the post could not be made';
@@ -174,9 +186,17 @@ async function post(ctx: DueContext, rt: RoleRuntime, s: Schedule, key: string, 
       await updateSchedule(
         store,
         key,
-        (cur) => ({ ...cur, lastError: { at: ctx.now, message: said.slice(0, 500) } }),
+        (cur) => {
+          const next: Schedule = { ...cur, lastError: { at: ctx.now, message: said.slice(0, 500) } };
+          if (tell) delete next.replyTo;
+          return next;
+        },
         () => ctx.now,
       );
+    if (tell) {
+      const next = last ? `on ${nextText(s, ctx.now)}` : 'once more in a few minutes, then on the next scheduled day';
+      await tellStarter(ctx, rt, tell, error, next);
+    }
     if (error instanceof OutboxError) return 'skipped';
     throw error;
   }

@@ -24,6 +24,7 @@ import {
   readChallenge,
 } from '../challenge/record.js';
 import type { Tier } from '../content/schema.js';
+import { keepReply } from '../private-reply.js';
 import { filterQuestions, pickMany } from '../questions/pick.js';
 import { randomId } from '../random.js';
 import type { Reply } from '../views.js';
@@ -73,6 +74,7 @@ export async function beginChallenge(input: HandlerInput, settings: Settings): P
   const filter = settings.tier === 'mixed' ? {} : { tier: settings.tier };
   const ids = pickMany(filterQuestions(rt, filter), [], settings.count, deps.random).ids;
   if (ids.length === 0) return errorReply('not-found', 'No questions match that challenge.');
+  const replyTo = keepReply(ctx, now);
   const challenge: Challenge = challengeSchema.parse({
     id: randomId(deps.random, 10),
     roleId: rt.role.id,
@@ -89,6 +91,8 @@ export async function beginChallenge(input: HandlerInput, settings: Settings): P
     scores: {},
     attempts: 0,
     createdAt: now,
+    // So the starter hears privately if the bot cannot post the first question here.
+    ...(replyTo ? { replyTo } : {}),
   });
   const put = await store.putRecord(CHALLENGE_KIND, key, challenge, { expected: existing?.raw.version ?? 0, due: now });
   if (!put) {

@@ -10,6 +10,7 @@ import { ANSWER_KIND, POST_KIND, readPost, readSchedule, SCHEDULE_KIND, type Sch
 import { dueAfter } from '../daily/run.js';
 import { answerText, dateLabel, nextText, timeText } from '../daily/views.js';
 import { checkZone } from '../daily/zone.js';
+import { keepReply } from '../private-reply.js';
 import type { DailyLast, Reply } from '../views.js';
 import { commandName, errorReply, type HandlerInput, stringValue } from './context.js';
 
@@ -90,6 +91,7 @@ export async function dailyStart(input: HandlerInput): Promise<Reply> {
   if (!zone.ok) return errorReply('bad-arguments', zone.message, usage);
   const now = clock.now();
   const time = settings.time ?? (current ? { hh: current.value.hh, mm: current.value.mm } : DEFAULT_TIME);
+  const replyTo = keepReply(input.ctx, now);
   const schedule: Schedule = {
     roleId: input.rt.role.id,
     channel: channelOf(input),
@@ -102,6 +104,8 @@ export async function dailyStart(input: HandlerInput): Promise<Reply> {
     ...(current?.value.last ? { last: current.value.last } : {}),
     startedBy: input.ctx.user.name,
     startedAt: now,
+    // So the starter hears privately if the first post, when it comes while this handle lasts, is refused.
+    ...(replyTo ? { replyTo } : {}),
   };
   const written = await store.putRecord(SCHEDULE_KIND, key, schedule, { expected: current?.version ?? 0, due: dueAfter(schedule, now) });
   if (!written) return errorReply('stale-action', 'Someone changed this schedule at the same moment: run the command again.');

@@ -53,7 +53,8 @@ export function scorecardJson(card: Scorecard): ScorecardJsonLine {
       evidence: card.evidence,
       supporting: [...card.supporting],
       finished: card.finished,
-      points: { ...card.overall },
+      // Named, not spread: a scorecard read back from Postgres (jsonb) has its keys in another order.
+      points: { ticked: card.overall.ticked, total: card.overall.total },
       readings: card.questions.map((q) => ({ id: q.id, status: q.status, reading: q.reading ?? null, evidence: q.evidence })),
       coverage: card.coverage.map((c) => ({ topic: c.topic, ticked: c.ticked, total: c.total })),
       probe: [...card.probe],

@@ -153,7 +153,8 @@ describe('stopping', () => {
     const standings = asKind(outbox.posts[1]!.view, 'challenge-standings');
     expect(standings.title).toBe('Challenge stopped by Ada');
     expect(standings.summary).toMatch(/^1 of 5 questions/);
-    expect(standings.rows[0]).toMatchObject({ name: 'Grace', correct: 1 });
+    // 2 s of the 30 s announced: the full speed bonus, though the stop closed the question at 2 s.
+    expect(standings.rows[0]).toMatchObject({ name: 'Grace', correct: 1, points: 150 });
   });
 
   it('lets a manager stop anyone’s challenge and refuses everyone else', async () => {

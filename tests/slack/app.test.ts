@@ -89,7 +89,13 @@ describe('serving', () => {
       type: 'command',
       command: 'test-echo',
       text: 'start advanced 3',
-      ctx: { user: { platform: 'slack', id: ADA.id, name: ADA.name }, space: 'T1', conversation: 'C1' },
+      ctx: {
+        user: { platform: 'slack', id: ADA.id, name: ADA.name },
+        space: 'T1',
+        conversation: 'C1',
+        // The response_url, for a private follow-up later (a challenge the bot cannot post): valid 30 minutes.
+        privateReply: { token: expect.stringMatching(/^http:\/\/127\.0\.0\.1:\d+\/r\/\d+$/), validMs: 30 * 60 * 1000 },
+      },
     });
   });
 

@@ -8,6 +8,7 @@ import type { RequestContext } from '../../../src/requests.js';
 import { apologise, serve } from '../../serve.js';
 import { SLACK_PLATFORM } from '../config.js';
 import { decodePromptButton, promptModal } from '../modal.js';
+import { slackPrivateReply } from '../outbox.js';
 import { type ListenerDeps, respondChannel } from './channels.js';
 import { type BlockActionPayload, blockActionPayload } from './payloads.js';
 
@@ -16,6 +17,7 @@ function contextOf(b: BlockActionPayload): RequestContext {
     user: { platform: SLACK_PLATFORM, id: b.user.id, name: b.user.username ?? b.user.name ?? b.user.id },
     space: b.team?.id ?? b.user.team_id ?? 'unknown',
     conversation: b.channel?.id ?? b.container?.channel_id ?? 'unknown',
+    privateReply: slackPrivateReply(b.response_url),
   };
 }
 

@@ -7,6 +7,7 @@ import type { App } from '@slack/bolt';
 import type { RequestContext } from '../../../src/requests.js';
 import { serve } from '../../serve.js';
 import { SLACK_PLATFORM } from '../config.js';
+import { slackPrivateReply } from '../outbox.js';
 import { commandChannel, type ListenerDeps } from './channels.js';
 import { commandPayload } from './payloads.js';
 
@@ -43,6 +44,7 @@ export function registerCommands(app: App, listenerDeps: ListenerDeps, ackDeadli
         user: { platform: SLACK_PLATFORM, id: c.user_id, name: c.user_name || c.user_id },
         space: c.team_id,
         conversation: c.channel_id,
+        privateReply: slackPrivateReply(c.response_url),
       };
       const request = { type: 'command', command: name, text: c.text, ctx } as const;
       await serve(
