@@ -5,6 +5,7 @@
  * is not Discord.
  */
 import type { IncomingMessage, ServerResponse } from 'node:http';
+import { drainRefused } from '../http-drain.js';
 
 /** Largest accepted interaction body: 1 MiB. */
 export const BODY_LIMIT_BYTES = 1024 * 1024;
@@ -14,8 +15,6 @@ export const BODY_LIMIT_BYTES = 1024 * 1024;
  * connection is cut: closing with unread data makes TCP reset the connection,
  * which can destroy the 413 before the client reads it.
  */
-const LINGER_MS = 2000;
-const LINGER_BYTES = 4 * 1024 * 1024;
 
 /** The body, `too-large` past `limit` bytes, or `gone` when the client went away. */
 export type BodyOutcome = { ok: true; body: Buffer } | { ok: false; why: 'too-large' | 'gone' };
@@ -54,15 +53,5 @@ export function readBody(req: IncomingMessage, limit: number): Promise<BodyOutco
 /** Answers 413, then drains (never buffers) what still comes, within LINGER_MS and LINGER_BYTES. */
 export function refuseTooLarge(req: IncomingMessage, res: ServerResponse): void {
   if (!res.headersSent) res.writeHead(413, { 'content-type': 'text/plain; charset=utf-8', connection: 'close' }).end('request body too large\n');
-  let drained = 0;
-  const cut = () => req.socket.destroy();
-  const timer = setTimeout(cut, LINGER_MS);
-  timer.unref();
-  req.on('data', (chunk: Buffer) => {
-    drained += chunk.length;
-    if (drained > LINGER_BYTES) cut();
-  });
-  req.once('close', () => clearTimeout(timer));
-  req.once('end', () => clearTimeout(timer));
-  req.resume();
+  drainRefused(req);
 }

@@ -17,6 +17,7 @@ import {
   type HTTPReceiverOptions,
   isValidSlackRequest,
 } from '@slack/bolt';
+import { drainRefused } from '../http-drain.js';
 import type { Logger } from '../logger.js';
 import type { OpsHandler } from '../ops-http.js';
 import { envelopeProblem } from './listeners/payloads.js';
@@ -57,8 +58,7 @@ export type ReceiverOAuthOptions = Pick<
  * unread data, makes TCP send a reset that can destroy the 413 before the
  * client reads it; draining forever would let a client stream without end.
  */
-export const LINGER_MS = 2000;
-export const LINGER_BYTES = 4 * 1024 * 1024;
+export { LINGER_BYTES, LINGER_MS } from '../http-drain.js';
 
 /** Answers without a body. */
 function refuse(res: ServerResponse, status: number): void {
@@ -70,17 +70,7 @@ function refuse(res: ServerResponse, status: number): void {
 /** Answers 413 at once, then drains (never buffers) what still comes, within LINGER_MS and LINGER_BYTES. */
 function refuseTooLarge(req: IncomingMessage, res: ServerResponse): void {
   refuse(res, 413);
-  let drained = 0;
-  const cut = () => req.socket.destroy();
-  const timer = setTimeout(cut, LINGER_MS);
-  timer.unref();
-  req.on('data', (chunk: Buffer) => {
-    drained += chunk.length;
-    if (drained > LINGER_BYTES) cut();
-  });
-  req.once('close', () => clearTimeout(timer));
-  req.once('end', () => clearTimeout(timer));
-  req.resume();
+  drainRefused(req);
 }
 
 function header(req: IncomingMessage, name: string): string {
